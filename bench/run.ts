@@ -1,0 +1,73 @@
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import { QUERIED_USER, seedWorkspace, type SeedPlan } from './seed.js'
+import { startServer } from './server.js'
+
+/**
+ * `npm run bench`: throughput and latency of the seed POST /messages and of the seed document's
+ * conversation listing at 10k and 100k conversations, time to healthy, and peak memory. Prints
+ * figures; asserts nothing (targets are read from these figures, never timed in tests).
+ * BENCH_SECONDS sets each load's duration (default 10); BENCH_CONNECTIONS its concurrency (default 10).
+ */
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
+
+interface Load {
+  name: string
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  errors: number
+}
+
+async function load (name: string, options: autocannon.Options): Promise<Load> {
+  const result = await autocannon({ connections, duration: seconds, ...options })
+  const errors = result.errors + result.timeouts + result.non2xx
+  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors }
+}
+
+async function main (): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'intercom-mock-bench-'))
+  const db = join(dir, 'bench.sqlite')
+  const plans: SeedPlan[] = [
+    { token: 'bench-10k', conversations: 10_000, queriedUserEvery: 10, closedEvery: 5 },
+    { token: 'bench-100k', conversations: 100_000, queriedUserEvery: 10, closedEvery: 5 }
+  ]
+  for (const plan of plans) {
+    const { seconds: took } = seedWorkspace(db, plan)
+    console.log(`seeded ${plan.conversations} conversations into workspace ${plan.token} in ${took.toFixed(1)} s`)
+  }
+
+  const server = await startServer(db)
+  const loads: Load[] = []
+  const seedBody = JSON.stringify({ from: { type: 'user', id: QUERIED_USER }, body: 'Hey' })
+  const post = { method: 'POST' as const, body: seedBody, headers: { authorization: 'Bearer bench-post', accept: 'application/json', 'content-type': 'application/json' } }
+  await fetch(`${server.url}/messages`, post) // creates the workspace before timing starts
+  loads.push(await load('POST /messages (the seed curl)', { url: `${server.url}/messages`, ...post }))
+  for (const plan of plans) {
+    loads.push(await load(`GET /conversations?type=user&intercom_user_id=…&open=true, ${plan.conversations / 1000}k in the workspace`, {
+      url: `${server.url}/conversations?type=user&intercom_user_id=${QUERIED_USER}&open=true`,
+      headers: { authorization: `Bearer ${plan.token}`, accept: 'application/json' }
+    }))
+  }
+  const peak = server.peakRssMiB()
+  await server.stop()
+  rmSync(dir, { recursive: true, force: true })
+
+  console.log('')
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`)
+  console.log(`load: ${connections} connections for ${seconds} s each; the listed user holds 1 in 10 conversations, 1 in 5 is closed; 20 a page`)
+  console.log('')
+  console.log('| what | requests/s | p50 ms | p99 ms | errors |')
+  console.log('| --- | ---: | ---: | ---: | ---: |')
+  for (const l of loads) console.log(`| ${l.name} | ${Math.round(l.requestsPerSecond)} | ${l.p50} | ${l.p99} | ${l.errors} |`)
+  console.log(`| process start to a 200 from /__mock/health | | ${server.startupMs.toFixed(0)} | | |`)
+  console.log(`| peak RSS of the server process | ${peak.toFixed(0)} MiB | | | |`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+
+export interface RunningServer {
+  url: string
+  child: ChildProcess
+  /** From spawning the process to the first 200 from /__mock/health. */
+  startupMs: number
+  /** The highest resident set size of the server process so far, in MiB (Linux's VmHWM). */
+  peakRssMiB: () => number
+  stop: () => Promise<void>
+}
+
+/** Starts `node dist/cli.js` as a user would, on a free port, and waits until it is healthy. */
+export async function startServer (dbPath: string): Promise<RunningServer> {
+  const port = await freePort()
+  const started = process.hrtime.bigint()
+  const child = spawn(process.execPath, ['dist/cli.js'], {
+    env: { ...process.env, PORT: String(port), INTERCOM_MOCK_DB: dbPath, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit']
+  })
+  const url = `http://127.0.0.1:${port}`
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(`${url}/__mock/health`)).status === 200) break
+    } catch {}
+    await new Promise(resolve => setTimeout(resolve, 2))
+  }
+  const startupMs = Number(process.hrtime.bigint() - started) / 1e6
+  return {
+    url,
+    child,
+    startupMs,
+    peakRssMiB: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    stop: () => new Promise(resolve => {
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+  }
+}
+
+function freePort (): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs'
+import { ConfigError, loadConfig, usage } from './config.js'
+import { FixtureError } from './control/fixtures.js'
+import { startIntercomMock, type IntercomMock } from './server.js'
+
+/** The `intercom-mock` command: configuration in, a listening mock out, a clean close on SIGINT/SIGTERM. */
+async function main (): Promise<void> {
+  const request = loadConfig(process.env, process.argv.slice(2))
+  if (request.help) {
+    process.stdout.write(usage())
+    return
+  }
+  if (request.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+    process.stdout.write(`${pkg.version}\n`)
+    return
+  }
+  const mock = await startIntercomMock(request.config).catch((error: unknown) => { throw startupError(error, request.config) })
+  closeOnSignals(mock)
+}
+
+function closeOnSignals (mock: IntercomMock): void {
+  let closing = false
+  const close = (signal: NodeJS.Signals): void => {
+    if (closing) process.exit(1) // a second signal: stop waiting for in-flight requests
+    closing = true
+    mock.app.log.info({ signal }, 'closing the server and the database')
+    mock.close().then(() => process.exit(0), (error: unknown) => {
+      mock.app.log.error({ err: error }, 'error while closing')
+      process.exit(1)
+    })
+  }
+  process.once('SIGINT', close)
+  process.once('SIGTERM', close)
+}
+
+/** Turns the usual startup failures into one line that names the setting to change. */
+function startupError (error: unknown, config: { port: number, host: string, dbPath: string }): unknown {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EADDRINUSE') return new ConfigError(`PORT ${config.port} is already in use on ${config.host}; choose another port`)
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new ConfigError(`HOST ${config.host} is not an address of this machine`)
+  if (code === 'EACCES') return new ConfigError(`PORT ${config.port} needs privileges this process does not have; choose a port above 1023`)
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    return new ConfigError(`INTERCOM_MOCK_DB ${config.dbPath} cannot be opened: ${(error as Error).message}`)
+  }
+  return error
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof FixtureError) {
+    process.stderr.write(`intercom-mock: ${error.message}\n`)
+    process.exit(2)
+  }
+  process.stderr.write(`intercom-mock: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
+  process.exit(1)
+})

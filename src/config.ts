@@ -1,0 +1,135 @@
+import { parseArgs } from 'node:util'
+import { Type, type Static } from '@sinclair/typebox'
+import { StringEnum } from './schemas/common.js'
+import { parseApiVersion } from './versions.js'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+export const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  host: Type.String({ minLength: 1 }),
+  dbPath: Type.String({ minLength: 1 }),
+  fixturesPath: Type.String({ minLength: 1 }),
+  /** Strict mode: only these tokens are accepted. Null accepts any token, one workspace each. */
+  tokens: Type.Union([Type.Null(), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]),
+  /** The Intercom-Version of requests that send none. */
+  apiVersion: Type.String(),
+  logLevel: StringEnum(LOG_LEVELS)
+})
+
+export type Config = Static<typeof ConfigSchema>
+
+/** A configuration problem: one line naming the variable (and flag) and what it should be. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+interface Setting {
+  key: keyof Config
+  env: string
+  flag: string
+  default: string | null
+  description: string
+  parse: (raw: string, source: string) => Config[keyof Config]
+}
+
+/** Every setting: an environment variable and the CLI flag that overrides it (README's table comes from here). */
+export const SETTINGS: readonly Setting[] = [
+  { key: 'port', env: 'PORT', flag: 'port', default: '8080', description: 'TCP port to listen on (0 picks a free one)', parse: parsePort },
+  { key: 'host', env: 'HOST', flag: 'host', default: '127.0.0.1', description: 'Interface to listen on (the Docker image sets 0.0.0.0)', parse: nonEmpty },
+  { key: 'dbPath', env: 'INTERCOM_MOCK_DB', flag: 'db', default: 'data/intercom-mock.sqlite', description: 'SQLite database file, or :memory: for state that ends with the process', parse: nonEmpty },
+  { key: 'fixturesPath', env: 'INTERCOM_MOCK_FIXTURES', flag: 'fixtures', default: 'fixtures/default.json', description: 'Fixture file every new workspace is seeded from', parse: nonEmpty },
+  { key: 'tokens', env: 'INTERCOM_MOCK_TOKENS', flag: 'tokens', default: null, description: 'Comma-separated access tokens; when set, only these are accepted (strict mode)', parse: parseTokens },
+  { key: 'apiVersion', env: 'INTERCOM_MOCK_API_VERSION', flag: 'api-version', default: '1.4', description: 'Intercom-Version assumed for requests that send none', parse: parseVersion },
+  { key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: parseLogLevel }
+]
+
+export interface CliRequest {
+  config: Config
+  help: boolean
+  version: boolean
+}
+
+/** Reads the configuration from `argv` flags, then `env`, then defaults. Throws ConfigError. */
+export function loadConfig (env: NodeJS.ProcessEnv, argv: readonly string[] = []): CliRequest {
+  let values: Record<string, string | boolean | undefined>
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        ...Object.fromEntries(SETTINGS.map(s => [s.flag, { type: 'string' as const }])),
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' }
+      },
+      strict: true,
+      allowPositionals: false
+    }).values
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException
+    const option = /'([^' ]+)/.exec(message)?.[1] ?? ''
+    const problem = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${option}`
+      : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? `unexpected argument ${option}`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `option ${option} needs a value (write ${option}=VALUE if it starts with -)`
+          : message.split('\n')[0] ?? message
+    throw new ConfigError(`${problem}; see intercom-mock --help`)
+  }
+  const config: Record<string, unknown> = {}
+  for (const setting of SETTINGS) {
+    const fromFlag = values[setting.flag]
+    const raw = typeof fromFlag === 'string' ? fromFlag : env[setting.env]
+    const source = typeof fromFlag === 'string' ? `--${setting.flag}` : setting.env
+    if (raw === undefined) config[setting.key] = setting.default === null ? null : setting.parse(setting.default, source)
+    else config[setting.key] = setting.parse(raw, source)
+  }
+  return { config: config as Config, help: values.help === true, version: values.version === true }
+}
+
+export function defaultConfig (overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}).config, ...overrides }
+}
+
+export function usage (): string {
+  const rows = SETTINGS.map(s => `  --${s.flag.padEnd(12)} ${s.env.padEnd(26)} ${s.description}${s.default === null ? '' : ` (default ${s.default})`}`)
+  return [
+    'Usage: intercom-mock [options]',
+    '',
+    'A local, stateful mock of the Intercom REST API. Every option can also be set by its environment variable.',
+    '',
+    '  flag           variable                   meaning',
+    ...rows,
+    '  -h, --help                                This text',
+    '  -v, --version                             The version of intercom-mock',
+    ''
+  ].join('\n')
+}
+
+function parsePort (raw: string, source: string): number {
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > 65535) {
+    throw new ConfigError(`${source} must be a port number from 0 to 65535, not "${raw}"`)
+  }
+  return Number(raw)
+}
+
+function nonEmpty (raw: string, source: string): string {
+  if (raw.trim() === '') throw new ConfigError(`${source} must not be empty`)
+  return raw
+}
+
+function parseTokens (raw: string, source: string): string[] {
+  const tokens = raw.split(',').map(t => t.trim()).filter(t => t !== '')
+  if (tokens.length === 0) throw new ConfigError(`${source} is set but lists no token; unset it to accept any token`)
+  return tokens
+}
+
+function parseVersion (raw: string, source: string): string {
+  if (parseApiVersion(raw) === null) {
+    throw new ConfigError(`${source} must be an Intercom API version (1.0–1.4, 2.0–2.16, Unstable or Preview), not "${raw}"`)
+  }
+  return raw.trim()
+}
+
+function parseLogLevel (raw: string, source: string): Config['logLevel'] {
+  const level = LOG_LEVELS.find(l => l === raw.trim().toLowerCase())
+  if (level === undefined) throw new ConfigError(`${source} must be one of ${LOG_LEVELS.join(', ')}, not "${raw}"`)
+  return level
+}

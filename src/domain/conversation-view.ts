@@ -1,0 +1,104 @@
+import type { ConversationRecord, MessageRecord, PartRecord } from '../store/index.js'
+import type { AuthorType } from '../store/records.js'
+import type { DomainContext } from './context.js'
+import type { Admin, AdminRef, Author, ContactRef, Conversation, ConversationPart } from './types.js'
+
+/**
+ * Turns stored conversations into the domain's Conversation: customers, authors and assignees
+ * resolved, in a fixed number of queries however many conversations there are.
+ */
+export function viewConversations (ctx: DomainContext, records: readonly ConversationRecord[], withParts: boolean): Conversation[] {
+  if (records.length === 0) return []
+  const customerIds = ctx.store.conversations.customersOf(records.map(r => r.id))
+  const messages = ctx.store.messages.byIds(records.map(r => r.messageId))
+  const parts = new Map<string, PartRecord[]>(
+    withParts ? records.map(r => [r.id, ctx.store.parts.ofConversation(r.id)]) : []
+  )
+  const authors = new AuthorDirectory(ctx)
+  authors.need([...customerIds.values()].flat())
+  authors.needAuthorsOf([...messages.values()])
+  authors.needAuthorsOf([...parts.values()].flat())
+
+  return records.map(record => {
+    const message = messages.get(record.messageId)
+    if (message === undefined) throw new Error(`conversation ${record.id} has no message ${record.messageId}`)
+    return {
+      id: record.id,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      waitingSince: record.waitingSince,
+      snoozedUntil: record.snoozedUntil,
+      state: record.state,
+      read: record.read,
+      title: record.title,
+      adminAssigneeId: record.adminAssigneeId,
+      teamAssigneeId: record.teamAssigneeId,
+      customers: (customerIds.get(record.id) ?? []).map(id => authors.contact(id)),
+      source: {
+        messageId: message.id,
+        deliveredAs: record.deliveredAs,
+        messageType: message.messageType,
+        subject: message.subject,
+        body: { text: message.body, format: message.bodyFormat },
+        author: authors.author(message.authorType, message.authorId),
+        url: message.url
+      },
+      customerFirstReplyAt: record.customerFirstReplyAt,
+      customAttributes: record.customAttributes,
+      partsCount: record.partsCount,
+      parts: withParts ? (parts.get(record.id) ?? []).map(part => viewPart(part, authors)) : null
+    }
+  })
+}
+
+export function viewConversation (ctx: DomainContext, record: ConversationRecord): Conversation {
+  return viewConversations(ctx, [record], true)[0] as Conversation
+}
+
+function viewPart (part: PartRecord, authors: AuthorDirectory): ConversationPart {
+  return {
+    id: part.id,
+    partType: part.partType,
+    body: part.body === null || part.bodyFormat === null ? null : { text: part.body, format: part.bodyFormat },
+    author: authors.author(part.authorType, part.authorId),
+    assignedTo: part.assignedToType === null || part.assignedToId === null ? null : { type: part.assignedToType, id: part.assignedToId },
+    attachmentUrls: part.attachmentUrls,
+    createdAt: part.createdAt,
+    updatedAt: part.updatedAt,
+    notifiedAt: part.notifiedAt
+  }
+}
+
+/** Looks contacts up in one batch and admins once, then answers from memory. */
+class AuthorDirectory {
+  private readonly wanted = new Set<string>()
+  private contacts: Map<string, ContactRef> | null = null
+  private admins: Map<string, Admin> | null = null
+
+  constructor (private readonly ctx: DomainContext) {}
+
+  need (contactIds: readonly string[]): void {
+    for (const id of contactIds) this.wanted.add(id)
+  }
+
+  needAuthorsOf (items: ReadonlyArray<MessageRecord | PartRecord>): void {
+    for (const item of items) if (item.authorType === 'contact') this.wanted.add(item.authorId)
+  }
+
+  contact (id: string): ContactRef {
+    this.contacts ??= this.ctx.store.contacts.refsByIds([...this.wanted])
+    return this.contacts.get(id) ?? { id, role: 'user', userId: null, email: null, name: null }
+  }
+
+  admin (id: string): AdminRef {
+    this.admins ??= new Map(this.ctx.store.admins.all().map(a => [a.id, a]))
+    const admin = this.admins.get(id)
+    return { id, name: admin?.name ?? '', email: admin?.email ?? '' }
+  }
+
+  author (type: AuthorType, id: string): Author {
+    if (type === 'contact') return { kind: 'contact', contact: this.contact(id) }
+    if (type === 'admin') return { kind: 'admin', admin: this.admin(id) }
+    return { kind: 'bot', id }
+  }
+}

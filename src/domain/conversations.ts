@@ -1,0 +1,94 @@
+import type { ConversationQuery } from '../store/index.js'
+import type { ConversationSortField } from '../store/records.js'
+import type { DomainContext } from './context.js'
+import { viewConversation, viewConversations } from './conversation-view.js'
+import { errors } from './errors.js'
+import { numberedPage, pageWindow, type PageRequest } from './pagination.js'
+import { findContact, type Identifier } from './people.js'
+import type { Conversation, NumberedPage } from './types.js'
+
+/** The query of a 1.x `GET /conversations` (intercom-api.md §2.2), parsed but not yet interpreted. */
+export interface ListConversationsInput extends PageRequest {
+  type?: string | undefined
+  intercomUserId?: string | undefined
+  userId?: string | undefined
+  email?: string | undefined
+  adminId?: string | undefined
+  open?: boolean | undefined
+  unread?: boolean | undefined
+  before?: number | undefined
+  order?: string | undefined
+  sort?: string | undefined
+}
+
+export const CONVERSATION_PAGE_LIMITS = { defaultPerPage: 20, maxPerPage: 60 }
+const SORT_FIELDS: readonly ConversationSortField[] = ['created_at', 'updated_at', 'waiting_since']
+
+export function listConversations (ctx: DomainContext, input: ListConversationsInput): NumberedPage<Conversation> {
+  const query: ConversationQuery = { ...conversationFilter(ctx, input), ...conversationOrder(input) }
+  if (input.open !== undefined) query.open = input.open
+  if (input.unread === true) query.unreadOnly = true
+  if (input.before !== undefined) query.updatedBefore = input.before
+  // "When sorting by waiting_since, not all conversations are returned. If a teammate was the last
+  // person to reply, or the conversation is closed then those conversations will not show up."
+  if (query.sort === 'waiting_since') query.waitingOnly = true
+
+  const window = pageWindow(input, CONVERSATION_PAGE_LIMITS)
+  const records = ctx.store.conversations.page(query, window.perPage, window.offset)
+  return numberedPage(viewConversations(ctx, records, false), window, ctx.store.conversations.count(query))
+}
+
+export function retrieveConversation (ctx: DomainContext, id: string): Conversation {
+  const record = ctx.store.conversations.findById(id)
+  if (record === null) throw errors.notFound('Resource')
+  return viewConversation(ctx, record)
+}
+
+function conversationFilter (ctx: DomainContext, input: ListConversationsInput): Pick<ConversationQuery, 'contactId' | 'adminAssigneeId'> {
+  if (input.type === undefined) return {}
+  if (input.type === 'user') return { contactId: listedCustomer(ctx, input).id }
+  if (input.type === 'admin') {
+    const adminId = input.adminId
+    if (adminId === undefined || adminId === '') {
+      throw errors.parameterInvalid('type=admin needs admin_id: an admin id, or nobody for unassigned conversations', 'admin_id')
+    }
+    if (adminId === 'nobody') return { adminAssigneeId: null }
+    if (ctx.store.admins.findById(adminId) === null) throw errors.adminNotFound()
+    return { adminAssigneeId: adminId }
+  }
+  throw errors.parameterInvalid(`type must be user or admin, not ${input.type}`, 'type')
+}
+
+/**
+ * `type=user` names the customer by `intercom_user_id` (a user or a lead), or by `user_id` or
+ * `email` (users only: "It will not work with 'user_id' or type contact").
+ */
+function listedCustomer (ctx: DomainContext, input: ListConversationsInput) {
+  const identifier: Identifier | null =
+    nonEmpty(input.intercomUserId) ? { by: 'id', value: input.intercomUserId } :
+      nonEmpty(input.userId) ? { by: 'userId', value: input.userId } :
+        nonEmpty(input.email) ? { by: 'email', value: input.email } : null
+  if (identifier === null) {
+    throw errors.parameterInvalid('type=user needs one of intercom_user_id, user_id or email', 'intercom_user_id')
+  }
+  return findContact(ctx, identifier, identifier.by === 'id' ? ['user', 'lead', 'visitor'] : ['user'])
+}
+
+/**
+ * "When you are using filters such as admin/customers 'order' refers to the fields you want to order
+ * the list by and 'sort' refers to whether you want it sorted asc or desc. The reverse is true when
+ * listing conversation without any filtering." An unknown field falls back to updated_at; an unknown
+ * direction sorts ascending, as Intercom's does.
+ */
+function conversationOrder (input: ListConversationsInput): Pick<ConversationQuery, 'sort' | 'direction'> {
+  const filtered = input.type !== undefined
+  const fieldParam = filtered ? input.order : input.sort
+  const directionParam = filtered ? input.sort : input.order
+  const sort = SORT_FIELDS.find(field => field === fieldParam) ?? 'updated_at'
+  const direction = directionParam === undefined || directionParam === 'desc' ? 'desc' : 'asc'
+  return { sort, direction }
+}
+
+function nonEmpty (value: string | undefined): value is string {
+  return value !== undefined && value !== ''
+}

@@ -1,0 +1,50 @@
+/**
+ * Every error the mock answers with, in one table: status, Intercom error code and message travel
+ * together (the pattern of fastify's lib/errors.js). One handler renders them as an `error.list`.
+ * Codes and messages are Intercom's own where Intercom documents them
+ * (../shared/reference/intercom-api.md §0.3–0.4, §1).
+ */
+export class IntercomError extends Error {
+  constructor (
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string
+  ) {
+    super(message)
+    this.name = 'IntercomError'
+  }
+}
+
+export type NotFoundSubject = 'User' | 'Resource' | 'Visitor' | 'Contact' | 'Lead'
+
+export const errors = {
+  unauthorized: () => new IntercomError(401, 'unauthorized', 'Access Token Invalid'),
+
+  notFound: (subject: NotFoundSubject) => new IntercomError(404, 'not_found', `${subject} Not Found`),
+  adminNotFound: () => new IntercomError(404, 'admin_not_found', 'Admin not found'),
+  routeNotFound: () => new IntercomError(404, 'not_found', 'Resource Not Found'),
+
+  parameterInvalid: (message: string, field?: string) => new IntercomError(400, 'parameter_invalid', message, field),
+  parameterNotFound: (message: string, field?: string, status = 400) =>
+    new IntercomError(status, 'parameter_not_found', message, field),
+  bodyRequired: () => new IntercomError(400, 'parameter_invalid', 'Body is required', 'body'),
+
+  conflict: (message: string, field?: string) => new IntercomError(409, 'conflict', message, field),
+  multipleUsersMatchEmail: () =>
+    new IntercomError(409, 'conflict', 'Multiple existing users match this email address - must be more specific using user_id', 'email'),
+
+  versionInvalid: () => new IntercomError(400, 'intercom_version_invalid', 'The requested version could not be found'),
+  versionUnavailable: () =>
+    new IntercomError(400, 'intercom_version_invalid', 'Requested resource is not available in current API version.'),
+
+  malformedJson: () => new IntercomError(400, 'parameter_invalid', 'The request body is not valid JSON'),
+  malformedUrl: () => new IntercomError(400, 'parameter_invalid', 'The request URL is malformed'),
+  unsupportedMediaType: (contentType: string) =>
+    new IntercomError(415, 'unsupported', `The Content-Type header should send a media type of application/json, not ${contentType}`),
+  bodyTooLarge: (limitBytes: number) =>
+    new IntercomError(413, 'client_error', `The request body is larger than the limit of ${limitBytes} bytes`),
+  clientError: (status: number, message: string) => new IntercomError(status, 'client_error', message),
+  serviceUnavailable: (message: string) => new IntercomError(503, 'service_unavailable', message),
+  serverError: () => new IntercomError(500, 'server_error', 'An unexpected error occurred; the mock logged it')
+}

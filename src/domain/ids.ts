@@ -1,0 +1,59 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Clock } from './clock.js'
+
+/**
+ * Intercom's id formats: 24-hex object ids for contacts, numeric strings for admins, messages,
+ * conversations and parts. Numeric ids count up per workspace from a base of their own kind, so an
+ * id of one kind never finds an object of another (a message id sent to `GET /conversations/{id}`
+ * is a 404, as on Intercom) and two workspaces started alike get the same ids.
+ */
+export type NumericIdKind = 'message' | 'conversation' | 'part' | 'contact'
+
+export const numericIdBases: Record<NumericIdKind, number> = {
+  message: 2000, // the first message is "2001", as in Intercom's own examples
+  conversation: 1_000_000_000,
+  part: 3_000_000_000,
+  contact: 0 // not rendered: the counter inside a contact's object id
+}
+
+/** Hands out the next value of a per-workspace counter; backed by the store, inside the write transaction. */
+export type NextInSequence = (kind: NumericIdKind, base: number) => number
+
+export interface Ids {
+  messageId: () => string
+  conversationId: () => string
+  partId: () => string
+  /** A 24-hex object id: creation time, workspace, counter (the layout of a MongoDB ObjectId). */
+  contactId: () => string
+  /** The UUID Intercom assigns as `user_id` of every new lead and visitor. */
+  uuid: () => string
+}
+
+export function createIds (workspaceId: number, clock: Clock, next: NextInSequence): Ids {
+  const numeric = (kind: NumericIdKind) => () => String(next(kind, numericIdBases[kind]))
+  return {
+    messageId: numeric('message'),
+    conversationId: numeric('conversation'),
+    partId: numeric('part'),
+    contactId: () => {
+      const counter = next('contact', numericIdBases.contact)
+      return hex(clock.now(), 8) + hex(workspaceId, 6) + hex(counter, 10)
+    },
+    uuid: () => randomUUID()
+  }
+}
+
+const BASE32 = '0123456789abcdefghijklmnopqrstuv'
+
+/** A request id shaped like Intercom's: 20 lowercase base32 characters, e.g. `004h01uqo3s6ait1fi20`. */
+export function newRequestId (): string {
+  const bytes = randomBytes(20)
+  let id = ''
+  for (const byte of bytes) id += BASE32[byte & 31]
+  return id
+}
+
+function hex (value: number, width: number): string {
+  const digits = value.toString(16)
+  return digits.length >= width ? digits.slice(-width) : digits.padStart(width, '0')
+}

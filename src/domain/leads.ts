@@ -1,0 +1,38 @@
+import { saveContactChanges, type ContactChanges } from './contact-changes.js'
+import type { DomainContext } from './context.js'
+import { findContact, normaliseEmail, type Identifier } from './people.js'
+import type { Contact, NumberedPage } from './types.js'
+import { singlePage } from './pagination.js'
+
+/**
+ * `POST /contacts` (1.x): with `id` or `user_id` it updates that lead; otherwise it creates one, and
+ * needs nothing at all ("No identifying information is required"). A lead's `user_id` is the UUID
+ * Intercom assigns; it cannot be chosen.
+ */
+export interface CreateOrUpdateLeadInput extends Omit<ContactChanges, 'userId'> {
+  id?: string | undefined
+  userId?: string | undefined
+}
+
+export function createOrUpdateLead (ctx: DomainContext, input: CreateOrUpdateLeadInput): Contact {
+  const { id, userId, ...changes } = input
+  const identifier: Identifier | null = id !== undefined && id !== '' ? { by: 'id', value: id }
+    : userId !== undefined && userId !== '' ? { by: 'userId', value: userId } : null
+  return ctx.store.transaction(() => {
+    const existing = identifier === null ? null : findContact(ctx, identifier, ['lead'])
+    // All checks are above this line; below it, only writes.
+    return saveContactChanges(ctx, existing, 'lead', changes)
+  })
+}
+
+export function findLead (ctx: DomainContext, identifier: Identifier): Contact {
+  return findContact(ctx, identifier, ['lead'])
+}
+
+export function listLeadsBy (ctx: DomainContext, field: 'email' | 'phone', value: string): NumberedPage<Contact> {
+  const matches = field === 'email'
+    ? ctx.store.contacts.findByEmail(normaliseEmail(value))
+    : ctx.store.contacts.findByPhone(value)
+  const leads = matches.filter(c => c.role === 'lead')
+  return singlePage(leads)
+}

@@ -1,0 +1,95 @@
+import type { DomainContext } from './context.js'
+import { errors } from './errors.js'
+import { convertVisitorToLead, findContact, singleIdentifier, type ContactIdentifiers } from './people.js'
+import { startConversation } from './start-conversation.js'
+import type { Contact, ContactRole, Message, MessageType } from './types.js'
+
+/** A party of `POST /messages` as the request names it. */
+export interface PartyInput extends ContactIdentifiers {
+  type: string
+}
+
+export interface CreateMessageInput {
+  from: PartyInput
+  to?: PartyInput | PartyInput[] | undefined
+  body?: string | undefined
+  messageType?: string | undefined
+  subject?: string | undefined
+  template?: string | undefined
+}
+
+/** Which contacts a `from.type` may name: "contact" and "lead" both mean a lead, or a visitor about to become one. */
+const SENDER_ROLES: Record<string, readonly ContactRole[]> = {
+  user: ['user'],
+  contact: ['lead', 'visitor'],
+  lead: ['lead', 'visitor']
+}
+
+/** `inapp` is the wire name; `in_app` (the 2.x enum) and `conversation` (an OpenAPI example) mean the same. */
+export function parseMessageType (value: string | undefined): MessageType | undefined | null {
+  if (value === undefined) return undefined
+  if (value === 'inapp' || value === 'in_app' || value === 'conversation') return 'inapp'
+  if (value === 'email') return 'email'
+  return null
+}
+
+/**
+ * `POST /messages`. A user, lead or visitor message opens a new conversation whose first message it
+ * is (intercom-api.md §1.1); a visitor sender becomes a lead in the same transaction.
+ */
+export function createMessage (ctx: DomainContext, input: CreateMessageInput): Message {
+  const senderRoles = SENDER_ROLES[input.from.type]
+  if (senderRoles === undefined) {
+    throw errors.parameterInvalid(`from.type ${input.from.type} cannot send messages yet: use user, contact or lead`, 'from.type')
+  }
+  return createContactMessage(ctx, input, senderRoles)
+}
+
+function createContactMessage (ctx: DomainContext, input: CreateMessageInput, senderRoles: readonly ContactRole[]): Message {
+  if (input.to !== undefined) {
+    throw errors.parameterInvalid('User initiated messages can not be sent to specific admins: leave out the to field', 'to')
+  }
+  const messageType = parseMessageType(input.messageType)
+  if (messageType === 'email') {
+    throw errors.parameterInvalid('Email messages are not supported for user initiated messages: message_type must be inapp', 'message_type')
+  }
+  if (messageType === null) {
+    throw errors.parameterInvalid(`message_type ${input.messageType} is not valid for a user initiated message: use inapp`, 'message_type')
+  }
+  const body = requireBody(input.body)
+  const identifier = singleIdentifier(input.from, 'from')
+
+  return ctx.store.transaction(() => {
+    const found = findContact(ctx, identifier, senderRoles)
+    // All checks are above this line; below it, only writes.
+    const sender: Contact = found.role === 'visitor' ? convertVisitorToLead(ctx, found) : found
+    const now = ctx.clock.now()
+    ctx.store.contacts.update({ ...sender, lastRepliedAt: now, updatedAt: now })
+    const { message } = startConversation(ctx, {
+      author: { type: 'contact', id: sender.id },
+      customer: sender,
+      deliveredAs: 'customer_initiated',
+      messageType: 'inapp',
+      subject: null,
+      body: { text: body, format: 'plaintext' },
+      template: null
+    })
+    return {
+      id: message.id,
+      conversationId: message.conversationId,
+      initiator: 'contact',
+      messageType: message.messageType,
+      subject: message.subject,
+      body: message.body,
+      template: message.template,
+      createdAt: message.createdAt,
+      owner: null
+    }
+  })
+}
+
+/** A message or comment body: required, and not only white space. */
+export function requireBody (body: string | undefined): string {
+  if (body === undefined || body.trim() === '') throw errors.bodyRequired()
+  return body
+}

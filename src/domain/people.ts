@@ -1,0 +1,107 @@
+import type { DomainContext } from './context.js'
+import { errors, type IntercomError } from './errors.js'
+import { pseudonymFor } from './pseudonym.js'
+import type { Contact, ContactRole } from './types.js'
+
+/** The ways Intercom lets a request name a contact: its Intercom `id`, your `user_id`, or its `email`. */
+export interface ContactIdentifiers {
+  id?: string | undefined
+  userId?: string | undefined
+  email?: string | undefined
+}
+
+export type Identifier = { by: 'id' | 'userId' | 'email', value: string }
+
+const WIRE_NAMES = { id: 'id', userId: 'user_id', email: 'email' } as const
+
+/** Emails are compared and stored downcased, as Intercom does. */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase()
+
+/**
+ * The single identifier a request used. None, or more than one, is a 400 naming `field`
+ * (e.g. `from`), since Intercom could not tell which contact was meant.
+ */
+export function singleIdentifier (identifiers: ContactIdentifiers, field: string): Identifier {
+  const given = (['id', 'userId', 'email'] as const)
+    .filter(by => identifiers[by] !== undefined && identifiers[by] !== '')
+    .map(by => ({ by, value: identifiers[by] as string }))
+  if (given.length === 1) return given[0] as Identifier
+  const names = `${field}.id, ${field}.user_id or ${field}.email`
+  throw given.length === 0
+    ? errors.parameterInvalid(`${field} must identify the contact by one of ${names}`, field)
+    : errors.parameterInvalid(`${field} must identify the contact by exactly one of ${names}, not ${given.map(g => `${field}.${WIRE_NAMES[g.by]}`).join(' and ')}`, field)
+}
+
+/**
+ * The one contact with one of `roles` that `identifier` names, or null. Several users sharing an email
+ * is Intercom's 409; several leads sharing one resolve to the newest, as the Intercom inbox does.
+ */
+export function lookupContact (ctx: DomainContext, identifier: Identifier, roles: readonly ContactRole[]): Contact | null {
+  const contacts = ctx.store.contacts
+  const matches = identifier.by === 'id'
+    ? [contacts.findById(identifier.value)].filter((c): c is Contact => c !== null)
+    : identifier.by === 'userId' ? contacts.findByUserId(identifier.value) : contacts.findByEmail(normaliseEmail(identifier.value))
+  const eligible = matches.filter(c => roles.includes(c.role))
+  if (eligible.length > 1 && identifier.by === 'email' && eligible.every(c => c.role === 'user')) {
+    throw errors.multipleUsersMatchEmail()
+  }
+  return eligible.at(-1) ?? null
+}
+
+/** Like lookupContact, but a missing contact is a 404 (`User Not Found` unless told otherwise). */
+export function findContact (
+  ctx: DomainContext,
+  identifier: Identifier,
+  roles: readonly ContactRole[],
+  notFound: () => IntercomError = () => errors.notFound('User')
+): Contact {
+  const contact = lookupContact(ctx, identifier, roles)
+  if (contact === null) throw notFound()
+  return contact
+}
+
+export type ContactFields = Partial<Omit<Contact, 'id' | 'role' | 'createdAt' | 'updatedAt'>>
+
+/** A new contact, not yet stored. Leads and visitors get the UUID `user_id` and pseudonym Intercom assigns. */
+export function newContact (ctx: DomainContext, role: ContactRole, fields: ContactFields, id = ctx.ids.contactId()): Contact {
+  const now = ctx.clock.now()
+  const anonymous = role !== 'user'
+  return {
+    id,
+    role,
+    userId: fields.userId ?? (anonymous ? ctx.ids.uuid() : null),
+    email: fields.email === undefined || fields.email === null ? null : normaliseEmail(fields.email),
+    phone: fields.phone ?? null,
+    name: fields.name ?? null,
+    pseudonym: fields.pseudonym ?? (anonymous ? pseudonymFor(id) : null),
+    avatarUrl: fields.avatarUrl ?? null,
+    unsubscribedFromEmails: fields.unsubscribedFromEmails ?? false,
+    customAttributes: fields.customAttributes ?? {},
+    signedUpAt: fields.signedUpAt ?? null,
+    lastRequestAt: fields.lastRequestAt ?? null,
+    lastRepliedAt: fields.lastRepliedAt ?? null,
+    sessionCount: fields.sessionCount ?? 0,
+    createdAt: now,
+    updatedAt: now
+  }
+}
+
+/** Writes a visitor's conversion to a lead: same id and user_id, role lead. Call inside a transaction. */
+export function convertVisitorToLead (ctx: DomainContext, visitor: Contact): Contact {
+  const lead: Contact = { ...visitor, role: 'lead', updatedAt: ctx.clock.now() }
+  ctx.store.contacts.update(lead)
+  return lead
+}
+
+/**
+ * Merges `from` into `into`: its conversations, messages and parts follow, and `from` is deleted.
+ * Identifiers of `from` are never copied onto `into` (Intercom's merge rule). Call inside a transaction.
+ */
+export function mergeContactInto (ctx: DomainContext, from: Contact, into: Contact): Contact {
+  const now = ctx.clock.now()
+  ctx.store.contacts.transferConversations(from.id, into.id)
+  ctx.store.contacts.markDeleted(from.id, now)
+  const merged: Contact = { ...into, updatedAt: now }
+  ctx.store.contacts.update(merged)
+  return merged
+}

@@ -1,0 +1,60 @@
+import type { ConversationRecord, MessageRecord } from '../store/index.js'
+import type { DomainContext } from './context.js'
+import type { Body, Contact, DeliveredAs, MessageType } from './types.js'
+
+export interface StartConversationInput {
+  author: { type: 'contact' | 'admin', id: string }
+  customer: Contact
+  deliveredAs: DeliveredAs
+  messageType: MessageType
+  subject: string | null
+  body: Body
+  template: 'plain' | 'personal' | null
+  /** The admin a new admin-initiated conversation is assigned to. */
+  adminAssigneeId?: string | null
+}
+
+/**
+ * Writes a message and the conversation it opens, with `customer` as its customer. A customer's
+ * message leaves the conversation open, unread and waiting on an admin; an admin's needs no answer
+ * from an admin, so it is read and not waiting. Call inside a transaction.
+ */
+export function startConversation (ctx: DomainContext, input: StartConversationInput): { message: MessageRecord, conversation: ConversationRecord } {
+  const now = ctx.clock.now()
+  const byCustomer = input.author.type === 'contact'
+  const message: MessageRecord = {
+    id: ctx.ids.messageId(),
+    conversationId: ctx.ids.conversationId(),
+    authorType: input.author.type,
+    authorId: input.author.id,
+    messageType: input.messageType,
+    subject: input.subject,
+    body: input.body.text,
+    bodyFormat: input.body.format,
+    template: input.template,
+    url: null,
+    createdAt: now
+  }
+  const conversation: ConversationRecord = {
+    id: message.conversationId,
+    messageId: message.id,
+    deliveredAs: input.deliveredAs,
+    state: 'open',
+    read: !byCustomer,
+    title: null,
+    adminAssigneeId: input.adminAssigneeId ?? null,
+    teamAssigneeId: null,
+    waitingSince: byCustomer ? now : null,
+    snoozedUntil: null,
+    customerFirstReplyAt: null,
+    lastAuthorType: input.author.type,
+    customAttributes: {},
+    partsCount: 0,
+    createdAt: now,
+    updatedAt: now
+  }
+  ctx.store.messages.insert(message)
+  ctx.store.conversations.insert(conversation)
+  ctx.store.conversations.addCustomer(conversation, input.customer.id, 0)
+  return { message, conversation }
+}

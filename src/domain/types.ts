@@ -1,0 +1,174 @@
+/**
+ * The one model behind every API version. Presenters render these as 1.x or 2.x wire shapes;
+ * nothing here knows about either.
+ */
+
+/** Intercom's 2.x contact model: 1.x users, leads and visitors are the same rows. */
+export type ContactRole = 'user' | 'lead' | 'visitor'
+
+/** Unix time in seconds, as every Intercom timestamp is. */
+export type UnixSeconds = number
+
+export interface Contact {
+  id: string
+  role: ContactRole
+  /** 1.x `user_id` (users: the customer's own id; leads and visitors: a UUID Intercom assigns). */
+  userId: string | null
+  email: string | null
+  phone: string | null
+  name: string | null
+  pseudonym: string | null
+  avatarUrl: string | null
+  unsubscribedFromEmails: boolean
+  customAttributes: Record<string, unknown>
+  signedUpAt: UnixSeconds | null
+  lastRequestAt: UnixSeconds | null
+  lastRepliedAt: UnixSeconds | null
+  sessionCount: number
+  createdAt: UnixSeconds
+  updatedAt: UnixSeconds
+}
+
+/** Just enough of a contact to render it as an author, customer or recipient. */
+export interface ContactRef {
+  id: string
+  role: ContactRole
+  userId: string | null
+  email: string | null
+  name: string | null
+}
+
+export interface Admin {
+  id: string
+  name: string
+  email: string
+  jobTitle: string | null
+  awayModeEnabled: boolean
+  awayModeReassign: boolean
+  hasInboxSeat: boolean
+  avatarUrl: string | null
+  teamIds: string[]
+}
+
+export interface Team {
+  id: string
+  name: string
+  adminIds: string[]
+}
+
+export interface App {
+  idCode: string
+  name: string
+  createdAt: UnixSeconds
+  timezone: string
+  region: string
+}
+
+export interface Workspace {
+  id: number
+  token: string
+  app: App
+  /** The admin who owns the access token: what `GET /me` returns. */
+  ownerAdminId: string | null
+}
+
+/**
+ * A body as it was written. Users write plaintext (Intercom renders it as escaped `<p>` paragraphs);
+ * admins write HTML. Presenters decide how it appears (HTML, or plaintext for `display_as=plaintext`).
+ */
+export interface Body {
+  text: string
+  format: 'plaintext' | 'html'
+}
+
+/** Who wrote a message or a part. A contact's type is its role now, not when it wrote. */
+export type Author =
+  | { kind: 'contact', contact: ContactRef }
+  | { kind: 'admin', admin: AdminRef }
+  | { kind: 'bot', id: string }
+
+export interface AdminRef {
+  id: string
+  name: string
+  email: string
+}
+
+export type MessageType = 'inapp' | 'email'
+
+export interface Message {
+  id: string
+  conversationId: string
+  initiator: 'contact' | 'admin'
+  messageType: MessageType
+  subject: string | null
+  body: string
+  template: 'plain' | 'personal' | null
+  createdAt: UnixSeconds
+  /** Set on admin-initiated messages: the sending admin, rendered as `owner`. */
+  owner: Admin | null
+}
+
+export type ConversationState = 'open' | 'closed' | 'snoozed'
+
+export type DeliveredAs = 'customer_initiated' | 'admin_initiated' | 'automated' | 'campaigns_initiated' | 'operator_initiated'
+
+/** The message that opened a conversation: 1.x `conversation_message`, 2.x `source`. */
+export interface ConversationSource {
+  messageId: string
+  deliveredAs: DeliveredAs
+  messageType: MessageType
+  subject: string | null
+  body: Body
+  author: Author
+  url: string | null
+}
+
+export interface Assignee {
+  type: 'admin' | 'team'
+  id: string
+}
+
+export type PartType =
+  | 'comment' | 'note' | 'assignment' | 'assign_and_reopen' | 'open' | 'close' | 'snoozed' | 'unsnoozed'
+  | 'note_and_reopen' | 'participant_added' | 'participant_removed'
+
+export interface ConversationPart {
+  id: string
+  partType: PartType
+  body: Body | null
+  author: Author
+  assignedTo: Assignee | null
+  attachmentUrls: string[]
+  createdAt: UnixSeconds
+  updatedAt: UnixSeconds
+  notifiedAt: UnixSeconds
+}
+
+export interface Conversation {
+  id: string
+  createdAt: UnixSeconds
+  updatedAt: UnixSeconds
+  waitingSince: UnixSeconds | null
+  snoozedUntil: UnixSeconds | null
+  state: ConversationState
+  read: boolean
+  title: string | null
+  adminAssigneeId: string | null
+  teamAssigneeId: string | null
+  customers: ContactRef[]
+  source: ConversationSource
+  customerFirstReplyAt: UnixSeconds | null
+  customAttributes: Record<string, unknown>
+  partsCount: number
+  /** Present when the conversation was retrieved whole; list items leave it out. */
+  parts: ConversationPart[] | null
+}
+
+/** One page of a page-numbered (1.x) list. */
+export interface NumberedPage<T> {
+  items: T[]
+  page: number
+  perPage: number
+  totalCount: number
+  totalPages: number
+}

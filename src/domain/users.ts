@@ -1,0 +1,76 @@
+import { saveContactChanges, type ContactChanges } from './contact-changes.js'
+import type { DomainContext } from './context.js'
+import { errors } from './errors.js'
+import { numberedPage, pageWindow, singlePage, type PageRequest } from './pagination.js'
+import { findContact, normaliseEmail } from './people.js'
+import type { Contact, NumberedPage } from './types.js'
+
+/** `POST /users` (1.x): the user to update is found by `id`, else `user_id`, else `email`. */
+export interface CreateOrUpdateUserInput extends ContactChanges {
+  id?: string | undefined
+}
+
+export const USER_PAGE_LIMITS = { defaultPerPage: 50, maxPerPage: 60 }
+const USER_SORT_FIELDS = ['created_at', 'updated_at', 'signed_up_at', 'last_request_at'] as const
+
+/**
+ * Creates or updates a user (intercom-api.md §3.1). `id` must name a user; a `user_id` match updates
+ * that user; an `email` match updates a user that has no `user_id` (or, with no `user_id` sent, the
+ * one user with that email); a user with that email and another `user_id` stays, and a new one is made.
+ */
+export function createOrUpdateUser (ctx: DomainContext, input: CreateOrUpdateUserInput): Contact {
+  if (empty(input.id) && empty(input.userId) && empty(input.email)) {
+    throw errors.parameterInvalid('A user needs a user_id or an email', 'user_id')
+  }
+  return ctx.store.transaction(() => {
+    const existing = userToUpdate(ctx, input)
+    // All checks are above this line; below it, only writes.
+    return saveContactChanges(ctx, existing, 'user', input)
+  })
+}
+
+function userToUpdate (ctx: DomainContext, input: CreateOrUpdateUserInput): Contact | null {
+  if (!empty(input.id)) return findContact(ctx, { by: 'id', value: input.id }, ['user'])
+  const users = (contacts: Contact[]) => contacts.filter(c => c.role === 'user')
+  if (!empty(input.userId)) {
+    const byUserId = users(ctx.store.contacts.findByUserId(input.userId))[0]
+    if (byUserId !== undefined) return byUserId
+    if (empty(input.email)) return null
+    return users(ctx.store.contacts.findByEmail(normaliseEmail(input.email))).find(u => u.userId === null) ?? null
+  }
+  const byEmail = users(ctx.store.contacts.findByEmail(normaliseEmail(input.email as string)))
+  if (byEmail.length > 1) throw errors.multipleUsersMatchEmail()
+  return byEmail[0] ?? null
+}
+
+export function retrieveUser (ctx: DomainContext, id: string): Contact {
+  return findContact(ctx, { by: 'id', value: id }, ['user'])
+}
+
+export function findUserByUserId (ctx: DomainContext, userId: string): Contact {
+  return findContact(ctx, { by: 'userId', value: userId }, ['user'])
+}
+
+/** Users sharing an email: a list, since several may (intercom-api.md §3.1). */
+export function listUsersByEmail (ctx: DomainContext, email: string): NumberedPage<Contact> {
+  const users = ctx.store.contacts.findByEmail(normaliseEmail(email)).filter(c => c.role === 'user')
+  return singlePage(users)
+}
+
+export interface ListPeopleInput extends PageRequest {
+  order?: string | undefined
+  sort?: string | undefined
+}
+
+/** A page of users or of leads, newest first unless `order`/`sort` say otherwise. */
+export function listPeople (ctx: DomainContext, role: 'user' | 'lead', input: ListPeopleInput): NumberedPage<Contact> {
+  const window = pageWindow(input, USER_PAGE_LIMITS)
+  const field = USER_SORT_FIELDS.find(f => f === input.sort) ?? 'created_at'
+  const direction = input.order === 'asc' ? 'asc' : 'desc'
+  const items = ctx.store.contacts.pageByRole(role, { field, direction }, window.perPage, window.offset)
+  return numberedPage(items, window, ctx.store.contacts.countByRole(role))
+}
+
+function empty (value: string | undefined): value is undefined {
+  return value === undefined || value === ''
+}

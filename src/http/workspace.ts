@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify'
+import type { Workspaces } from '../control/workspaces.js'
+import { errors } from '../domain/errors.js'
+
+export interface WorkspaceAuthOptions {
+  workspaces: Workspaces
+  /** Strict mode (INTERCOM_MOCK_TOKENS): only these tokens are accepted. Null accepts any token. */
+  allowedTokens: ReadonlySet<string> | null
+}
+
+/**
+ * Resolves the access token of every API request to its workspace (created on first use), or answers
+ * 401 `unauthorized` "Access Token Invalid" as Intercom does for a missing or refused token.
+ */
+export function addWorkspaceAuth (api: FastifyInstance, { workspaces, allowedTokens }: WorkspaceAuthOptions): void {
+  api.addHook('onRequest', async (request) => {
+    const token = accessToken(request.headers.authorization)
+    if (token === null || (allowedTokens !== null && !allowedTokens.has(token))) throw errors.unauthorized()
+    request.ctx = workspaces.contextFor(workspaces.forToken(token))
+  })
+}
+
+/**
+ * The token in `Authorization: Bearer <token>`, or in `Basic base64(<token>:)` as the 1.x-era SDKs
+ * send it (a username with an empty password; an `appId:apiKey` pair is taken whole).
+ */
+export function accessToken (authorization: string | undefined): string | null {
+  if (authorization === undefined) return null
+  const [scheme = '', ...rest] = authorization.trim().split(/\s+/)
+  const credentials = rest.join(' ')
+  if (credentials === '') return null
+  if (scheme.toLowerCase() === 'bearer') return credentials
+  if (scheme.toLowerCase() !== 'basic') return null
+  const decoded = Buffer.from(credentials, 'base64').toString('utf8')
+  const separator = decoded.indexOf(':')
+  if (separator === -1) return decoded === '' ? null : decoded
+  const [user, password] = [decoded.slice(0, separator), decoded.slice(separator + 1)]
+  if (user === '') return null
+  return password === '' ? user : decoded
+}

@@ -1,0 +1,84 @@
+import type { Contact, NumberedPage } from '../../domain/types.js'
+import { presentPagesV1, type PageLink, type PagesV1 } from './pages.js'
+
+/**
+ * A 1.x user, lead ("contact") or visitor: three types over one contact model (intercom-api.md §3.1–3.2).
+ */
+export interface PersonV1 {
+  type: 'user' | 'contact' | 'visitor'
+  id: string
+  user_id: string | null
+  anonymous: boolean
+  email: string | null
+  phone: string | null
+  name: string | null
+  pseudonym: string | null
+  avatar: { type: 'avatar', image_url: string | null }
+  app_id: string
+  companies: { type: 'company.list', companies: [] }
+  location_data: Record<string, never>
+  last_request_at: number | null
+  last_seen_ip: null
+  created_at: number
+  remote_created_at: number | null
+  signed_up_at: number | null
+  updated_at: number
+  session_count: number
+  social_profiles: { type: 'social_profile.list', social_profiles: [] }
+  unsubscribed_from_emails: boolean
+  user_agent_data: null
+  tags: { type: 'tag.list', tags: [] }
+  segments: { type: 'segment.list', segments: [] }
+  custom_attributes: Record<string, unknown>
+}
+
+export interface PersonListV1 {
+  type: 'user.list' | 'contact.list'
+  total_count: number
+  users?: PersonV1[]
+  contacts?: PersonV1[]
+  pages: PagesV1
+}
+
+const TYPE_OF_ROLE = { user: 'user', lead: 'contact', visitor: 'visitor' } as const
+
+export function presentPersonV1 (c: Contact, appId: string): PersonV1 {
+  return {
+    type: TYPE_OF_ROLE[c.role],
+    id: c.id,
+    user_id: c.userId,
+    anonymous: c.role !== 'user',
+    email: c.email,
+    phone: c.phone,
+    name: c.name,
+    pseudonym: c.pseudonym,
+    avatar: { type: 'avatar', image_url: c.avatarUrl },
+    app_id: appId,
+    companies: { type: 'company.list', companies: [] },
+    location_data: {},
+    last_request_at: c.lastRequestAt,
+    last_seen_ip: null,
+    created_at: c.createdAt,
+    remote_created_at: c.signedUpAt,
+    signed_up_at: c.signedUpAt,
+    updated_at: c.updatedAt,
+    session_count: c.sessionCount,
+    social_profiles: { type: 'social_profile.list', social_profiles: [] },
+    unsubscribed_from_emails: c.unsubscribedFromEmails,
+    user_agent_data: null,
+    tags: { type: 'tag.list', tags: [] },
+    segments: { type: 'segment.list', segments: [] },
+    custom_attributes: c.customAttributes
+  }
+}
+
+/** `user.list` (users) or `contact.list` (leads), with `total_count` and 1.x `pages`. */
+export function presentPersonListV1 (kind: 'users' | 'contacts', page: NumberedPage<Contact>, appId: string, link: PageLink): PersonListV1 {
+  const people = page.items.map(c => presentPersonV1(c, appId))
+  return {
+    type: kind === 'users' ? 'user.list' : 'contact.list',
+    total_count: page.totalCount,
+    [kind]: people,
+    pages: presentPagesV1(page, link)
+  }
+}

@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { createOrUpdateLead, findLead, listLeadsBy } from '../domain/leads.js'
+import { listPeople } from '../domain/users.js'
+import { v1Only } from '../http/api-version.js'
+import { pageLinks } from '../http/links.js'
+import { presentPersonListV1, presentPersonV1 } from '../presenters/v1/person.js'
+import { IdParams } from '../schemas/common.js'
+import { CreateOrUpdatePersonBody, ListPeopleQuery } from '../schemas/people.js'
+import { personChanges } from './inputs.js'
+
+/** 1.x leads, which 1.x calls contacts (intercom-api.md §3.2); 2.x `/contacts` is another resource. */
+export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post('/contacts', { schema: { body: CreateOrUpdatePersonBody }, constraints: v1Only }, async (request) => {
+    const lead = createOrUpdateLead(request.ctx, { id: request.body.id, ...personChanges(request.body) })
+    return presentPersonV1(lead, request.ctx.workspace.app.idCode)
+  })
+
+  app.get('/contacts/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
+    return presentPersonV1(findLead(request.ctx, { by: 'id', value: request.params.id }), request.ctx.workspace.app.idCode)
+  })
+
+  app.get('/contacts', { schema: { querystring: ListPeopleQuery }, constraints: v1Only }, async (request) => {
+    const { query, ctx } = request
+    const appId = ctx.workspace.app.idCode
+    if (query.user_id !== undefined) return presentPersonV1(findLead(ctx, { by: 'userId', value: query.user_id }), appId)
+    const page = query.email !== undefined ? listLeadsBy(ctx, 'email', query.email)
+      : query.phone !== undefined ? listLeadsBy(ctx, 'phone', query.phone)
+        : listPeople(ctx, 'lead', { page: query.page, perPage: query.per_page, order: query.order, sort: query.sort })
+    return presentPersonListV1('contacts', page, appId, pageLinks(request))
+  })
+}

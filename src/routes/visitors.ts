@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { singleIdentifier } from '../domain/people.js'
+import { convertVisitor, findVisitor } from '../domain/visitors.js'
+import { v1Only } from '../http/api-version.js'
+import { presentPersonV1 } from '../presenters/v1/person.js'
+import { ConvertVisitorBody, FindVisitorQuery } from '../schemas/people.js'
+import { contactIdentifiers } from './inputs.js'
+
+export const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/visitors', { schema: { querystring: FindVisitorQuery }, constraints: v1Only }, async (request) => {
+    const visitor = findVisitor(request.ctx, singleIdentifier(contactIdentifiers(request.query), 'visitor'))
+    return presentPersonV1(visitor, request.ctx.workspace.app.idCode)
+  })
+
+  app.post('/visitors/convert', { schema: { body: ConvertVisitorBody }, constraints: v1Only }, async (request) => {
+    const { body } = request
+    const converted = convertVisitor(request.ctx, {
+      type: body.type,
+      visitor: contactIdentifiers(body.visitor),
+      user: body.user === undefined ? undefined : contactIdentifiers(body.user)
+    })
+    return presentPersonV1(converted, request.ctx.workspace.app.idCode)
+  })
+}

@@ -1,0 +1,45 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { ContactIdentifiers, CustomAttributes, Id, Nullable, PageQuery, StringEnum, UnixTime } from './common.js'
+
+/** Attributes 1.x `POST /users` and `POST /contacts` may set (intercom-api.md §3.1–3.2). */
+const PersonAttributes = {
+  id: Type.Optional(Id),
+  user_id: Type.Optional(Id),
+  email: Type.Optional(Type.String()),
+  phone: Type.Optional(Nullable(Type.String())),
+  name: Type.Optional(Nullable(Type.String())),
+  avatar: Type.Optional(Nullable(Type.Object({ image_url: Type.Optional(Nullable(Type.String())) }))),
+  unsubscribed_from_emails: Type.Optional(Type.Boolean()),
+  custom_attributes: Type.Optional(CustomAttributes),
+  signed_up_at: Type.Optional(Nullable(UnixTime)),
+  remote_created_at: Type.Optional(Nullable(UnixTime)),
+  last_request_at: Type.Optional(Nullable(UnixTime)),
+  update_last_request_at: Type.Optional(Type.Boolean()),
+  new_session: Type.Optional(Type.Boolean())
+}
+
+export const CreateOrUpdatePersonBody = Type.Object(PersonAttributes)
+export type CreateOrUpdatePersonBody = Static<typeof CreateOrUpdatePersonBody>
+
+export const ListPeopleQuery = Type.Object({
+  user_id: Type.Optional(Type.String()),
+  email: Type.Optional(Type.String()),
+  phone: Type.Optional(Type.String()),
+  order: Type.Optional(Type.String()),
+  sort: Type.Optional(Type.String()),
+  ...PageQuery
+})
+export type ListPeopleQuery = Static<typeof ListPeopleQuery>
+
+export const FindVisitorQuery = Type.Object({
+  user_id: Type.Optional(Type.String()),
+  id: Type.Optional(Type.String()),
+  email: Type.Optional(Type.String())
+})
+
+export const ConvertVisitorBody = Type.Object({
+  type: StringEnum(['lead', 'user'] as const),
+  visitor: ContactIdentifiers,
+  user: Type.Optional(ContactIdentifiers)
+})
+export type ConvertVisitorBody = Static<typeof ConvertVisitorBody>

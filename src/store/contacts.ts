@@ -1,0 +1,181 @@
+import type { Statement } from 'better-sqlite3'
+import type { Contact, ContactRef, ContactRole } from '../domain/types.js'
+import type { SqliteDatabase } from './db.js'
+import { fromFlag, toFlag } from './values.js'
+
+interface ContactRow {
+  id: string
+  role: ContactRole
+  user_id: string | null
+  email: string | null
+  phone: string | null
+  name: string | null
+  pseudonym: string | null
+  avatar_url: string | null
+  unsubscribed_from_emails: number
+  custom_attributes: string
+  signed_up_at: number | null
+  last_request_at: number | null
+  last_replied_at: number | null
+  session_count: number
+  created_at: number
+  updated_at: number
+}
+
+export type ContactOrderField = 'created_at' | 'updated_at' | 'signed_up_at' | 'last_request_at'
+export type Direction = 'asc' | 'desc'
+
+const COLUMNS = `id, role, user_id, email, phone, name, pseudonym, avatar_url, unsubscribed_from_emails,
+  custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, created_at, updated_at`
+const LIVE = 'workspace_id = ? AND deleted_at IS NULL'
+
+/** @internal */
+export function prepareContactStatements (db: SqliteDatabase) {
+  return {
+    byId: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND id = ?`),
+    byUserId: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND user_id = ? ORDER BY created_at, id`),
+    byEmail: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND email = ? ORDER BY created_at, id`),
+    byPhone: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND phone = ? ORDER BY created_at, id`),
+    countByRole: db.prepare<[number, string], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role = ?`),
+    refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
+    insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @user_id, @email, @phone,
+      @name, @pseudonym, @avatar_url, @unsubscribed_from_emails, @custom_attributes, @signed_up_at, @last_request_at,
+      @last_replied_at, @session_count, @created_at, @updated_at)`),
+    update: db.prepare(`UPDATE contacts SET role = @role, user_id = @user_id, email = @email, phone = @phone, name = @name,
+      pseudonym = @pseudonym, avatar_url = @avatar_url, unsubscribed_from_emails = @unsubscribed_from_emails,
+      custom_attributes = @custom_attributes, signed_up_at = @signed_up_at, last_request_at = @last_request_at,
+      last_replied_at = @last_replied_at, session_count = @session_count, updated_at = @updated_at
+      WHERE workspace_id = @workspace_id AND id = @id AND deleted_at IS NULL`),
+    markDeleted: db.prepare<[number, number, number, string]>(`UPDATE contacts SET deleted_at = ?, updated_at = ?
+      WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL`),
+    transferCustomerships: db.prepare(`INSERT OR IGNORE INTO conversation_contacts (workspace_id, conversation_id, contact_id,
+      position, open, read, waiting_since, created_at, updated_at) SELECT workspace_id, conversation_id, @to, position, open,
+      read, waiting_since, created_at, updated_at FROM conversation_contacts WHERE workspace_id = @workspace_id AND contact_id = @from`),
+    dropCustomerships: db.prepare('DELETE FROM conversation_contacts WHERE workspace_id = @workspace_id AND contact_id = @from'),
+    transferMessages: db.prepare(`UPDATE messages SET author_id = @to
+      WHERE workspace_id = @workspace_id AND author_type = 'contact' AND author_id = @from`),
+    transferParts: db.prepare(`UPDATE conversation_parts SET author_id = @to
+      WHERE workspace_id = @workspace_id AND author_type = 'contact' AND author_id = @from`),
+    // One statement per (role, field, direction): ORDER BY cannot be a parameter. Prepared on first use, then reused.
+    pageByRole: new Map<string, Statement>(),
+    db
+  }
+}
+
+/** @internal */
+export type ContactStatements = ReturnType<typeof prepareContactStatements>
+
+/** Contacts of one workspace. Deleted contacts are invisible to lookups but still render in old conversations. */
+export class ContactStore {
+  constructor (private readonly q: ContactStatements, private readonly workspaceId: number) {}
+
+  findById (id: string): Contact | null {
+    const row = this.q.byId.get(this.workspaceId, id)
+    return row === undefined ? null : toContact(row)
+  }
+
+  findByUserId (userId: string): Contact[] {
+    return this.q.byUserId.all(this.workspaceId, userId).map(toContact)
+  }
+
+  findByEmail (email: string): Contact[] {
+    return this.q.byEmail.all(this.workspaceId, email).map(toContact)
+  }
+
+  findByPhone (phone: string): Contact[] {
+    return this.q.byPhone.all(this.workspaceId, phone).map(toContact)
+  }
+
+  countByRole (role: ContactRole): number {
+    return this.q.countByRole.get(this.workspaceId, role)?.n ?? 0
+  }
+
+  pageByRole (role: ContactRole, order: { field: ContactOrderField, direction: Direction }, limit: number, offset: number): Contact[] {
+    const key = `${order.field} ${order.direction}`
+    let statement = this.q.pageByRole.get(key)
+    if (statement === undefined) {
+      statement = this.q.db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND role = ?
+        ORDER BY ${order.field} ${order.direction}, id ${order.direction} LIMIT ? OFFSET ?`)
+      this.q.pageByRole.set(key, statement)
+    }
+    return (statement.all(this.workspaceId, role, limit, offset) as ContactRow[]).map(toContact)
+  }
+
+  /** References for rendering, deleted contacts included, keyed by id. */
+  refsByIds (ids: readonly string[]): Map<string, ContactRef> {
+    const refs = new Map<string, ContactRef>()
+    if (ids.length === 0) return refs
+    for (const row of this.q.refsByIds.all(this.workspaceId, JSON.stringify([...new Set(ids)]))) {
+      refs.set(row.id, toRef(row))
+    }
+    return refs
+  }
+
+  insert (contact: Contact): void {
+    this.q.insert.run(toRow(this.workspaceId, contact))
+  }
+
+  update (contact: Contact): void {
+    this.q.update.run(toRow(this.workspaceId, contact))
+  }
+
+  markDeleted (id: string, at: number): void {
+    this.q.markDeleted.run(at, at, this.workspaceId, id)
+  }
+
+  /** Makes `to` the customer and author of everything `from` was customer or author of. */
+  transferConversations (from: string, to: string): void {
+    const params = { workspace_id: this.workspaceId, from, to }
+    this.q.transferCustomerships.run(params)
+    this.q.dropCustomerships.run(params)
+    this.q.transferMessages.run(params)
+    this.q.transferParts.run(params)
+  }
+}
+
+function toContact (row: ContactRow): Contact {
+  return {
+    id: row.id,
+    role: row.role,
+    userId: row.user_id,
+    email: row.email,
+    phone: row.phone,
+    name: row.name,
+    pseudonym: row.pseudonym,
+    avatarUrl: row.avatar_url,
+    unsubscribedFromEmails: fromFlag(row.unsubscribed_from_emails),
+    customAttributes: JSON.parse(row.custom_attributes) as Record<string, unknown>,
+    signedUpAt: row.signed_up_at,
+    lastRequestAt: row.last_request_at,
+    lastRepliedAt: row.last_replied_at,
+    sessionCount: row.session_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  }
+}
+
+function toRef (row: ContactRow): ContactRef {
+  return { id: row.id, role: row.role, userId: row.user_id, email: row.email, name: row.name }
+}
+
+function toRow (workspaceId: number, c: Contact) {
+  return {
+    workspace_id: workspaceId,
+    id: c.id,
+    role: c.role,
+    user_id: c.userId,
+    email: c.email,
+    phone: c.phone,
+    name: c.name,
+    pseudonym: c.pseudonym,
+    avatar_url: c.avatarUrl,
+    unsubscribed_from_emails: toFlag(c.unsubscribedFromEmails),
+    custom_attributes: JSON.stringify(c.customAttributes),
+    signed_up_at: c.signedUpAt,
+    last_request_at: c.lastRequestAt,
+    last_replied_at: c.lastRepliedAt,
+    session_count: c.sessionCount,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt
+  }
+}

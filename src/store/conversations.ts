@@ -1,0 +1,205 @@
+import type { Statement } from 'better-sqlite3'
+import type { SqliteDatabase } from './db.js'
+import type { ConversationQuery, ConversationRecord } from './records.js'
+import { fromFlag, toFlag } from './values.js'
+
+interface ConversationRow {
+  id: number
+  message_id: number
+  delivered_as: ConversationRecord['deliveredAs']
+  state: ConversationRecord['state']
+  read: number
+  title: string | null
+  admin_assignee_id: string | null
+  team_assignee_id: string | null
+  waiting_since: number | null
+  snoozed_until: number | null
+  customer_first_reply_at: number | null
+  last_author_type: ConversationRecord['lastAuthorType']
+  custom_attributes: string
+  parts_count: number
+  created_at: number
+  updated_at: number
+}
+
+const COLUMNS = `c.id, c.message_id, c.delivered_as, c.state, c.read, c.title, c.admin_assignee_id, c.team_assignee_id,
+  c.waiting_since, c.snoozed_until, c.customer_first_reply_at, c.last_author_type, c.custom_attributes, c.parts_count,
+  c.created_at, c.updated_at`
+
+/** @internal */
+export function prepareConversationStatements (db: SqliteDatabase) {
+  return {
+    db,
+    byId: db.prepare<[number, number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c WHERE c.workspace_id = ? AND c.id = ?`),
+    insert: db.prepare(`INSERT INTO conversations (workspace_id, id, message_id, delivered_as, state, read, title,
+      admin_assignee_id, team_assignee_id, waiting_since, snoozed_until, customer_first_reply_at, last_author_type,
+      custom_attributes, parts_count, created_at, updated_at) VALUES (@workspace_id, @id, @message_id, @delivered_as,
+      @state, @read, @title, @admin_assignee_id, @team_assignee_id, @waiting_since, @snoozed_until,
+      @customer_first_reply_at, @last_author_type, @custom_attributes, @parts_count, @created_at, @updated_at)`),
+    update: db.prepare(`UPDATE conversations SET state = @state, read = @read, title = @title,
+      admin_assignee_id = @admin_assignee_id, team_assignee_id = @team_assignee_id, waiting_since = @waiting_since,
+      snoozed_until = @snoozed_until, customer_first_reply_at = @customer_first_reply_at,
+      last_author_type = @last_author_type, custom_attributes = @custom_attributes, parts_count = @parts_count,
+      updated_at = @updated_at WHERE workspace_id = @workspace_id AND id = @id`),
+    insertCustomer: db.prepare(`INSERT OR IGNORE INTO conversation_contacts (workspace_id, conversation_id, contact_id, position,
+      open, read, waiting_since, created_at, updated_at) VALUES (@workspace_id, @id, @contact_id, @position, @open, @read,
+      @waiting_since, @created_at, @updated_at)`),
+    updateCustomers: db.prepare(`UPDATE conversation_contacts SET open = @open, read = @read, waiting_since = @waiting_since,
+      updated_at = @updated_at WHERE workspace_id = @workspace_id AND conversation_id = @id`),
+    customersOf: db.prepare<[number, string], { conversation_id: number, contact_id: string }>(`SELECT conversation_id, contact_id
+      FROM conversation_contacts WHERE workspace_id = ? AND conversation_id IN (SELECT value FROM json_each(?))
+      ORDER BY conversation_id, position`),
+    latestOfContact: db.prepare<[number, string], ConversationRow>(`SELECT ${COLUMNS} FROM conversation_contacts cc
+      JOIN conversations c ON c.workspace_id = cc.workspace_id AND c.id = cc.conversation_id
+      WHERE cc.workspace_id = ? AND cc.contact_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 1`),
+    // Listing statements, one per combination of filters and order, prepared on first use.
+    listings: new Map<string, { page: Statement, count: Statement }>()
+  }
+}
+
+/** @internal */
+export type ConversationStatements = ReturnType<typeof prepareConversationStatements>
+
+export class ConversationStore {
+  constructor (private readonly q: ConversationStatements, private readonly workspaceId: number) {}
+
+  findById (id: string): ConversationRecord | null {
+    const numericId = toNumericId(id)
+    if (numericId === null) return null
+    const row = this.q.byId.get(this.workspaceId, numericId)
+    return row === undefined ? null : toRecord(row)
+  }
+
+  /** The most recently started conversation that this contact is a customer of. */
+  latestOfContact (contactId: string): ConversationRecord | null {
+    const row = this.q.latestOfContact.get(this.workspaceId, contactId)
+    return row === undefined ? null : toRecord(row)
+  }
+
+  insert (record: ConversationRecord): void {
+    this.q.insert.run({ ...toRow(this.workspaceId, record), message_id: Number(record.messageId) })
+  }
+
+  update (record: ConversationRecord): void {
+    const row = toRow(this.workspaceId, record)
+    this.q.update.run(row)
+    this.q.updateCustomers.run(row)
+  }
+
+  addCustomer (record: ConversationRecord, contactId: string, position: number): void {
+    this.q.insertCustomer.run({ ...toRow(this.workspaceId, record), contact_id: contactId, position })
+  }
+
+  /** Customer contact ids of each conversation, in the order they joined. */
+  customersOf (conversationIds: readonly string[]): Map<string, string[]> {
+    const customers = new Map<string, string[]>(conversationIds.map(id => [id, []]))
+    if (conversationIds.length === 0) return customers
+    for (const row of this.q.customersOf.all(this.workspaceId, JSON.stringify(conversationIds.map(Number)))) {
+      customers.get(String(row.conversation_id))?.push(row.contact_id)
+    }
+    return customers
+  }
+
+  page (query: ConversationQuery, limit: number, offset: number): ConversationRecord[] {
+    const rows = this.listing(query).page.all({ ...listingParams(this.workspaceId, query), limit, offset }) as ConversationRow[]
+    return rows.map(toRecord)
+  }
+
+  count (query: ConversationQuery): number {
+    return (this.listing(query).count.get(listingParams(this.workspaceId, query)) as { n: number }).n
+  }
+
+  private listing (query: ConversationQuery) {
+    const sql = listingSql(query)
+    let statements = this.q.listings.get(sql.key)
+    if (statements === undefined) {
+      statements = { page: this.q.db.prepare(sql.page), count: this.q.db.prepare(sql.count) }
+      this.q.listings.set(sql.key, statements)
+    }
+    return statements
+  }
+}
+
+/** @internal The SQL of a listing (exported for the index tests). */
+export function listingSql (query: ConversationQuery) {
+  // A customer's conversations are read through the customer links, which carry the columns they are
+  // filtered and sorted by; CROSS JOIN fixes that join order in SQLite. An admin's go through their
+  // own index rather than a walk of the whole workspace in sort order.
+  const byCustomer = query.contactId !== undefined
+  const t = byCustomer ? 'cc' : 'c'
+  const from = byCustomer
+    ? 'FROM conversation_contacts cc INDEXED BY ix_conversation_contacts_contact CROSS JOIN conversations c ON c.workspace_id = cc.workspace_id AND c.id = cc.conversation_id'
+    : query.adminAssigneeId !== undefined ? 'FROM conversations c INDEXED BY ix_conversations_admin' : 'FROM conversations c'
+  const where = [byCustomer ? 'cc.workspace_id = @workspace_id AND cc.contact_id = @contact_id' : 'c.workspace_id = @workspace_id']
+  if (query.adminAssigneeId === null) where.push('c.admin_assignee_id IS NULL')
+  else if (query.adminAssigneeId !== undefined) where.push('c.admin_assignee_id = @admin_assignee_id')
+  if (query.open !== undefined) where.push(`${t}.open = ${query.open ? 1 : 0}`)
+  if (query.unreadOnly === true) where.push(`${t}.read = 0`)
+  if (query.updatedBefore !== undefined) where.push(`${t}.updated_at < @updated_before`)
+  if (query.waitingOnly === true) where.push(`${t}.waiting_since IS NOT NULL AND ${t}.open = 1`)
+  const filter = `${from} WHERE ${where.join(' AND ')}`
+  // Ties break on creation order: the conversation id, or the rowid that grows with it.
+  const order = `ORDER BY ${t}.${query.sort} ${query.direction}, ${byCustomer ? 'cc.conversation_id' : 'c.rowid'} ${query.direction}`
+  return {
+    key: `${filter} ${order}`,
+    page: `SELECT ${COLUMNS} ${filter} ${order} LIMIT @limit OFFSET @offset`,
+    count: `SELECT count(*) AS n ${filter}`
+  }
+}
+
+/** @internal */
+export function listingParams (workspaceId: number, query: ConversationQuery): Record<string, unknown> {
+  const params: Record<string, unknown> = { workspace_id: workspaceId }
+  if (query.contactId !== undefined) params.contact_id = query.contactId
+  if (typeof query.adminAssigneeId === 'string') params.admin_assignee_id = query.adminAssigneeId
+  if (query.updatedBefore !== undefined) params.updated_before = query.updatedBefore
+  return params
+}
+
+/** Conversation ids are numeric strings; anything else can match no conversation. */
+export function toNumericId (id: string): number | null {
+  return /^[0-9]{1,15}$/.test(id) ? Number(id) : null
+}
+
+function toRecord (row: ConversationRow): ConversationRecord {
+  return {
+    id: String(row.id),
+    messageId: String(row.message_id),
+    deliveredAs: row.delivered_as,
+    state: row.state,
+    read: fromFlag(row.read),
+    title: row.title,
+    adminAssigneeId: row.admin_assignee_id,
+    teamAssigneeId: row.team_assignee_id,
+    waitingSince: row.waiting_since,
+    snoozedUntil: row.snoozed_until,
+    customerFirstReplyAt: row.customer_first_reply_at,
+    lastAuthorType: row.last_author_type,
+    customAttributes: JSON.parse(row.custom_attributes) as Record<string, unknown>,
+    partsCount: row.parts_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  }
+}
+
+function toRow (workspaceId: number, r: ConversationRecord) {
+  return {
+    workspace_id: workspaceId,
+    id: Number(r.id),
+    delivered_as: r.deliveredAs,
+    state: r.state,
+    open: toFlag(r.state !== 'closed'),
+    read: toFlag(r.read),
+    title: r.title,
+    admin_assignee_id: r.adminAssigneeId,
+    team_assignee_id: r.teamAssigneeId,
+    waiting_since: r.waitingSince,
+    snoozed_until: r.snoozedUntil,
+    customer_first_reply_at: r.customerFirstReplyAt,
+    last_author_type: r.lastAuthorType,
+    custom_attributes: JSON.stringify(r.customAttributes),
+    parts_count: r.partsCount,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt
+  }
+}

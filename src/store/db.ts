@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { migrations } from './migrations/index.js'
+
+export type SqliteDatabase = Database.Database
+
+/**
+ * Opens (creating if needed) the database at `path` (`:memory:` for a private in-memory one),
+ * sets the pragmas the store relies on, and brings the schema up to date.
+ */
+export function openDatabase (path: string): SqliteDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  // WAL lets readers (a sqlite3 shell, a second process) work beside the server; NORMAL is durable
+  // across process crashes under WAL, which is all a test dependency needs.
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}
+
+export function schemaVersion (db: SqliteDatabase): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+function migrate (db: SqliteDatabase): void {
+  const current = schemaVersion(db)
+  const latest = migrations.at(-1)?.version ?? 0
+  if (current > latest) {
+    throw new Error(`The database was written by a newer intercom-mock (schema version ${current}; this one knows up to ${latest}). Use a newer intercom-mock or another INTERCOM_MOCK_DB.`)
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue
+    db.transaction(() => {
+      db.exec(migration.up)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}

@@ -1,0 +1,68 @@
+import type { NumericIdKind } from '../domain/ids.js'
+import { AdminStore, prepareAdminStatements } from './admins.js'
+import { ContactStore, prepareContactStatements } from './contacts.js'
+import { ConversationStore, prepareConversationStatements } from './conversations.js'
+import { openDatabase, type SqliteDatabase } from './db.js'
+import { MessageStore, prepareMessageStatements } from './messages.js'
+import { PartStore, preparePartStatements } from './parts.js'
+import { WorkspaceRegistry, prepareWorkspaceStatements } from './workspaces.js'
+
+export type { ConversationQuery, ConversationRecord, MessageRecord, PartRecord } from './records.js'
+
+/** The store, seen from inside one workspace: every read and write is scoped to it. */
+export interface WorkspaceStore {
+  readonly workspaceId: number
+  readonly contacts: ContactStore
+  readonly admins: AdminStore
+  readonly conversations: ConversationStore
+  readonly messages: MessageStore
+  readonly parts: PartStore
+  nextInSequence: (kind: NumericIdKind, base: number) => number
+  /** Runs `fn` in one transaction (a savepoint when nested); a throw rolls every write back. */
+  transaction: <T>(fn: () => T) => T
+}
+
+export interface Store {
+  readonly workspaces: WorkspaceRegistry
+  forWorkspace: (workspaceId: number) => WorkspaceStore
+  transaction: <T>(fn: () => T) => T
+  /** True when the database answers a query: what the health check reports. */
+  ping: () => boolean
+  close: () => void
+}
+
+/** Prepares every statement once, up front, and hands out workspace-scoped views that share them. */
+export function createStore (db: SqliteDatabase): Store {
+  const statements = {
+    contacts: prepareContactStatements(db),
+    admins: prepareAdminStatements(db),
+    conversations: prepareConversationStatements(db),
+    messages: prepareMessageStatements(db),
+    parts: preparePartStatements(db)
+  }
+  const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
+  const inTransaction = db.transaction((fn: () => unknown) => fn())
+  const transaction = <T>(fn: () => T): T => inTransaction(fn) as T
+  const ping = db.prepare('SELECT 1 AS ok')
+
+  return {
+    workspaces,
+    transaction,
+    forWorkspace: (workspaceId) => ({
+      workspaceId,
+      contacts: new ContactStore(statements.contacts, workspaceId),
+      admins: new AdminStore(statements.admins, workspaceId),
+      conversations: new ConversationStore(statements.conversations, workspaceId),
+      messages: new MessageStore(statements.messages, workspaceId),
+      parts: new PartStore(statements.parts, workspaceId),
+      nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
+      transaction
+    }),
+    ping: () => db.open && (ping.get() as { ok: number } | undefined)?.ok === 1,
+    close: () => { if (db.open) db.close() }
+  }
+}
+
+export function openStore (path: string): Store {
+  return createStore(openDatabase(path))
+}

@@ -1,0 +1,77 @@
+import type { SqliteDatabase } from './db.js'
+import type { MessageRecord } from './records.js'
+
+interface MessageRow {
+  id: number
+  conversation_id: number
+  author_type: MessageRecord['authorType']
+  author_id: string
+  message_type: MessageRecord['messageType']
+  subject: string | null
+  body: string
+  body_format: MessageRecord['bodyFormat']
+  template: MessageRecord['template']
+  url: string | null
+  created_at: number
+}
+
+const COLUMNS = 'id, conversation_id, author_type, author_id, message_type, subject, body, body_format, template, url, created_at'
+
+/** @internal */
+export function prepareMessageStatements (db: SqliteDatabase) {
+  return {
+    byIds: db.prepare<[number, string], MessageRow>(`SELECT ${COLUMNS} FROM messages
+      WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
+    insert: db.prepare(`INSERT INTO messages (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @conversation_id,
+      @author_type, @author_id, @message_type, @subject, @body, @body_format, @template, @url, @created_at)`)
+  }
+}
+
+/** @internal */
+export type MessageStatements = ReturnType<typeof prepareMessageStatements>
+
+export class MessageStore {
+  constructor (private readonly q: MessageStatements, private readonly workspaceId: number) {}
+
+  insert (m: MessageRecord): void {
+    this.q.insert.run({
+      workspace_id: this.workspaceId,
+      id: Number(m.id),
+      conversation_id: Number(m.conversationId),
+      author_type: m.authorType,
+      author_id: m.authorId,
+      message_type: m.messageType,
+      subject: m.subject,
+      body: m.body,
+      body_format: m.bodyFormat,
+      template: m.template,
+      url: m.url,
+      created_at: m.createdAt
+    })
+  }
+
+  byIds (ids: readonly string[]): Map<string, MessageRecord> {
+    const messages = new Map<string, MessageRecord>()
+    if (ids.length === 0) return messages
+    for (const row of this.q.byIds.all(this.workspaceId, JSON.stringify(ids.map(Number)))) {
+      messages.set(String(row.id), toRecord(row))
+    }
+    return messages
+  }
+}
+
+function toRecord (row: MessageRow): MessageRecord {
+  return {
+    id: String(row.id),
+    conversationId: String(row.conversation_id),
+    authorType: row.author_type,
+    authorId: row.author_id,
+    messageType: row.message_type,
+    subject: row.subject,
+    body: row.body,
+    bodyFormat: row.body_format,
+    template: row.template,
+    url: row.url,
+    createdAt: row.created_at
+  }
+}

@@ -1,0 +1,62 @@
+import t from 'tap'
+import { ConfigError, loadConfig, usage } from '../src/config.js'
+
+t.test('defaults', async t => {
+  t.strictSame(loadConfig({}).config, {
+    port: 8080,
+    host: '127.0.0.1',
+    dbPath: 'data/intercom-mock.sqlite',
+    fixturesPath: 'fixtures/default.json',
+    tokens: null,
+    apiVersion: '1.4',
+    logLevel: 'info'
+  })
+})
+
+t.test('environment variables, overridden by flags', async t => {
+  const env = {
+    PORT: '9000',
+    HOST: '0.0.0.0',
+    INTERCOM_MOCK_DB: ':memory:',
+    INTERCOM_MOCK_FIXTURES: 'f.json',
+    INTERCOM_MOCK_TOKENS: ' a, b ,,c ',
+    INTERCOM_MOCK_API_VERSION: '2.11',
+    LOG_LEVEL: 'WARN'
+  }
+  t.strictSame(loadConfig(env).config, {
+    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn'
+  })
+  const flagged = loadConfig(env, ['--port', '9001', '--db=x.sqlite', '--tokens', 'z', '--log-level', 'error', '--api-version', '1.1', '--host', '::1', '--fixtures', 'g.json'])
+  t.strictSame(flagged.config, {
+    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error'
+  })
+  t.equal(loadConfig({}, ['--help']).help, true)
+  t.equal(loadConfig({}, ['-v']).version, true)
+})
+
+t.test('each invalid setting is one ConfigError naming the variable or flag', async t => {
+  const cases: Array<[Record<string, string>, string[], string]> = [
+    [{ PORT: 'abc' }, [], 'PORT must be a port number from 0 to 65535, not "abc"'],
+    [{ PORT: '70000' }, [], 'PORT must be a port number from 0 to 65535, not "70000"'],
+    [{}, ['--port=-1'], '--port must be a port number from 0 to 65535, not "-1"'],
+    [{ HOST: ' ' }, [], 'HOST must not be empty'],
+    [{ INTERCOM_MOCK_DB: '' }, [], 'INTERCOM_MOCK_DB must not be empty'],
+    [{ INTERCOM_MOCK_TOKENS: ' , ' }, [], 'INTERCOM_MOCK_TOKENS is set but lists no token; unset it to accept any token'],
+    [{ INTERCOM_MOCK_API_VERSION: '3.0' }, [], 'INTERCOM_MOCK_API_VERSION must be an Intercom API version (1.0–1.4, 2.0–2.16, Unstable or Preview), not "3.0"'],
+    [{ LOG_LEVEL: 'loud' }, [], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"']
+  ]
+  for (const [env, argv, message] of cases) {
+    t.throws(() => loadConfig(env, argv), new ConfigError(message), message)
+  }
+  t.throws(() => loadConfig({}, ['--colour']), new ConfigError('unknown option --colour; see intercom-mock --help'))
+  t.throws(() => loadConfig({}, ['--port', '-1']), new ConfigError('option --port needs a value (write --port=VALUE if it starts with -); see intercom-mock --help'))
+  t.throws(() => loadConfig({}, ['--port']), new ConfigError('option --port needs a value (write --port=VALUE if it starts with -); see intercom-mock --help'))
+  t.throws(() => loadConfig({}, ['serve']), new ConfigError("unexpected argument serve; see intercom-mock --help"))
+})
+
+t.test('usage lists every variable and flag', async t => {
+  const text = usage()
+  for (const name of ['PORT', 'HOST', 'INTERCOM_MOCK_DB', 'INTERCOM_MOCK_FIXTURES', 'INTERCOM_MOCK_TOKENS', 'INTERCOM_MOCK_API_VERSION', 'LOG_LEVEL', '--port', '--db', '--help']) {
+    t.match(text, name)
+  }
+})
