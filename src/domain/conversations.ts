@@ -1,10 +1,12 @@
-import type { ConversationQuery } from '../store/index.js'
+import type { ConversationQuery, ConversationRecord } from '../store/index.js'
 import type { ConversationSortField } from '../store/records.js'
 import type { DomainContext } from './context.js'
 import { viewConversation, viewConversations } from './conversation-view.js'
 import { errors } from './errors.js'
 import { numberedPage, pageWindow, type PageRequest } from './pagination.js'
 import { findContact, type Identifier } from './people.js'
+import { mergeCustomAttributes } from './custom-attributes.js'
+import { findConversationRecord } from './references.js'
 import type { Conversation, NumberedPage } from './types.js'
 
 /** The query of a 1.x `GET /conversations` (intercom-api.md §2.2), parsed but not yet interpreted. */
@@ -39,9 +41,29 @@ export function listConversations (ctx: DomainContext, input: ListConversationsI
 }
 
 export function retrieveConversation (ctx: DomainContext, id: string): Conversation {
-  const record = ctx.store.conversations.findById(id)
-  if (record === null) throw errors.notFound('Resource')
-  return viewConversation(ctx, record)
+  return viewConversation(ctx, findConversationRecord(ctx, id))
+}
+
+/** `PUT /conversations/{id}`: mark read or unread; 2.x also sets the title and custom attributes. */
+export interface UpdateConversationInput {
+  read?: boolean | undefined
+  title?: string | null | undefined
+  customAttributes?: Record<string, unknown> | undefined
+}
+
+export function updateConversation (ctx: DomainContext, id: string, input: UpdateConversationInput): Conversation {
+  return ctx.store.transaction(() => {
+    const record = findConversationRecord(ctx, id)
+    const changes: Partial<ConversationRecord> = {}
+    if (input.read !== undefined) changes.read = input.read
+    if (input.title !== undefined) changes.title = input.title
+    if (input.customAttributes !== undefined) changes.customAttributes = mergeCustomAttributes(record.customAttributes, input.customAttributes)
+    // All checks are above this line; below it, only writes.
+    if (Object.keys(changes).length === 0) return viewConversation(ctx, record)
+    const updated = { ...record, ...changes, updatedAt: ctx.clock.now() }
+    ctx.store.conversations.update(updated)
+    return viewConversation(ctx, updated)
+  })
 }
 
 function conversationFilter (ctx: DomainContext, input: ListConversationsInput): Pick<ConversationQuery, 'contactId' | 'adminAssigneeId'> {

@@ -26,9 +26,11 @@ export const errors = {
   routeNotFound: () => new IntercomError(404, 'not_found', 'Resource Not Found'),
 
   parameterInvalid: (message: string, field?: string) => new IntercomError(400, 'parameter_invalid', message, field),
-  parameterNotFound: (message: string, field?: string, status = 400) =>
-    new IntercomError(status, 'parameter_not_found', message, field),
-  bodyRequired: () => new IntercomError(400, 'parameter_invalid', 'Body is required', 'body'),
+  // Intercom's documented body for these carries no field (intercom-api.md §1.3).
+  bodyRequired: () => new IntercomError(400, 'parameter_invalid', 'Body is required'),
+  subjectRequired: () => new IntercomError(422, 'parameter_not_found', 'No subject supplied for email message'),
+  unsubscribedFromEmails: () => new IntercomError(403, 'action_forbidden', 'This user is unsubscribed from emails'),
+  notParticipant: () => new IntercomError(403, 'action_forbidden', 'The user is not a customer of this conversation'),
 
   conflict: (message: string, field?: string) => new IntercomError(409, 'conflict', message, field),
   multipleUsersMatchEmail: () =>

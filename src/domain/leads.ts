@@ -1,6 +1,7 @@
 import { saveContactChanges, type ContactChanges } from './contact-changes.js'
 import type { DomainContext } from './context.js'
-import { findContact, normaliseEmail, type Identifier } from './people.js'
+import { errors } from './errors.js'
+import { convertToUser, deleteContact, findContact, normaliseEmail, singleIdentifier, type ContactIdentifiers, type Identifier } from './people.js'
 import type { Contact, NumberedPage } from './types.js'
 import { singlePage } from './pagination.js'
 
@@ -35,4 +36,23 @@ export function listLeadsBy (ctx: DomainContext, field: 'email' | 'phone', value
     : ctx.store.contacts.findByPhone(value)
   const leads = matches.filter(c => c.role === 'lead')
   return singlePage(leads)
+}
+
+/** `POST /contacts/convert` (1.x): a lead becomes a user, or merges into the user named. */
+export interface ConvertLeadInput {
+  contact?: ContactIdentifiers | undefined
+  user?: ContactIdentifiers | undefined
+}
+
+export function convertLead (ctx: DomainContext, input: ConvertLeadInput): Contact {
+  const leadIdentifier = singleIdentifier(input.contact ?? {}, 'contact')
+  const target = input.user ?? {}
+  if ([target.id, target.userId, target.email].every(v => v === undefined || v === '')) {
+    throw errors.parameterInvalid('Converting a lead needs user.id, user.user_id or user.email', 'user')
+  }
+  return ctx.store.transaction(() => convertToUser(ctx, findLead(ctx, leadIdentifier), target))
+}
+
+export function deleteLead (ctx: DomainContext, identifier: Identifier): Contact {
+  return ctx.store.transaction(() => deleteContact(ctx, findLead(ctx, identifier)))
 }

@@ -1,22 +1,10 @@
 import type { DomainContext } from './context.js'
 import { errors } from './errors.js'
-import { convertVisitorToLead, findContact, singleIdentifier, type ContactIdentifiers } from './people.js'
+import { convertVisitorToLead, findContact, singleIdentifier } from './people.js'
+import { createAdminMessage } from './admin-messages.js'
+import { parseMessageType, requireBody, toMessage, type CreateMessageInput } from './message-input.js'
 import { startConversation } from './start-conversation.js'
-import type { Contact, ContactRole, Message, MessageType } from './types.js'
-
-/** A party of `POST /messages` as the request names it. */
-export interface PartyInput extends ContactIdentifiers {
-  type: string
-}
-
-export interface CreateMessageInput {
-  from: PartyInput
-  to?: PartyInput | PartyInput[] | undefined
-  body?: string | undefined
-  messageType?: string | undefined
-  subject?: string | undefined
-  template?: string | undefined
-}
+import type { Contact, ContactRole, Message } from './types.js'
 
 /** Which contacts a `from.type` may name: "contact" and "lead" both mean a lead, or a visitor about to become one. */
 const SENDER_ROLES: Record<string, readonly ContactRole[]> = {
@@ -25,22 +13,15 @@ const SENDER_ROLES: Record<string, readonly ContactRole[]> = {
   lead: ['lead', 'visitor']
 }
 
-/** `inapp` is the wire name; `in_app` (the 2.x enum) and `conversation` (an OpenAPI example) mean the same. */
-export function parseMessageType (value: string | undefined): MessageType | undefined | null {
-  if (value === undefined) return undefined
-  if (value === 'inapp' || value === 'in_app' || value === 'conversation') return 'inapp'
-  if (value === 'email') return 'email'
-  return null
-}
-
 /**
  * `POST /messages`. A user, lead or visitor message opens a new conversation whose first message it
  * is (intercom-api.md §1.1); a visitor sender becomes a lead in the same transaction.
  */
 export function createMessage (ctx: DomainContext, input: CreateMessageInput): Message {
+  if (input.from.type === 'admin') return createAdminMessage(ctx, input)
   const senderRoles = SENDER_ROLES[input.from.type]
   if (senderRoles === undefined) {
-    throw errors.parameterInvalid(`from.type ${input.from.type} cannot send messages yet: use user, contact or lead`, 'from.type')
+    throw errors.parameterInvalid(`from.type must be one of user, contact, lead, admin, not ${input.from.type}`, 'from.type')
   }
   return createContactMessage(ctx, input, senderRoles)
 }
@@ -74,22 +55,6 @@ function createContactMessage (ctx: DomainContext, input: CreateMessageInput, se
       body: { text: body, format: 'plaintext' },
       template: null
     })
-    return {
-      id: message.id,
-      conversationId: message.conversationId,
-      initiator: 'contact',
-      messageType: message.messageType,
-      subject: message.subject,
-      body: message.body,
-      template: message.template,
-      createdAt: message.createdAt,
-      owner: null
-    }
+    return toMessage(message, null)
   })
-}
-
-/** A message or comment body: required, and not only white space. */
-export function requireBody (body: string | undefined): string {
-  if (body === undefined || body.trim() === '') throw errors.bodyRequired()
-  return body
 }

@@ -105,3 +105,41 @@ export function mergeContactInto (ctx: DomainContext, from: Contact, into: Conta
   ctx.store.contacts.update(merged)
   return merged
 }
+
+/**
+ * Makes a lead or visitor a user (intercom-api.md §3.2). When the user `target` names exists, the
+ * contact is merged into it and deleted, and none of the contact's identifiers are added to the user;
+ * otherwise the contact becomes that user, same id, keeping its email but not its `user_id`. A named
+ * `id` must exist; a `user_id` or `email` may be new. Call inside a transaction.
+ */
+export function convertToUser (ctx: DomainContext, contact: Contact, target: ContactIdentifiers): Contact {
+  const existing = existingUser(ctx, target)
+  // All checks are above this line; below it, only writes.
+  if (existing !== null) return mergeContactInto(ctx, contact, existing)
+  const user: Contact = {
+    ...contact,
+    role: 'user',
+    userId: target.userId ?? null,
+    email: target.email === undefined ? contact.email : normaliseEmail(target.email),
+    pseudonym: null,
+    updatedAt: ctx.clock.now()
+  }
+  ctx.store.contacts.update(user)
+  return user
+}
+
+function existingUser (ctx: DomainContext, target: ContactIdentifiers): Contact | null {
+  if (target.id !== undefined && target.id !== '') return findContact(ctx, { by: 'id', value: target.id }, ['user'])
+  for (const identifier of [{ by: 'userId', value: target.userId }, { by: 'email', value: target.email }] as const) {
+    if (identifier.value === undefined || identifier.value === '') continue
+    const user = lookupContact(ctx, { by: identifier.by, value: identifier.value }, ['user'])
+    if (user !== null) return user
+  }
+  return null
+}
+
+/** Deletes a contact: lookups stop finding it; conversations it was part of still show it. */
+export function deleteContact (ctx: DomainContext, contact: Contact): Contact {
+  ctx.store.contacts.markDeleted(contact.id, ctx.clock.now())
+  return contact
+}

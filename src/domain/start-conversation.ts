@@ -12,12 +12,15 @@ export interface StartConversationInput {
   template: 'plain' | 'personal' | null
   /** The admin a new admin-initiated conversation is assigned to. */
   adminAssigneeId?: string | null
+  /** 2.x `create_conversation_without_contact_reply`: open the admin's conversation in the inbox now. */
+  openForAdmin?: boolean
 }
 
 /**
- * Writes a message and the conversation it opens, with `customer` as its customer. A customer's
+ * Writes a message and the conversation it starts, with `customer` as its customer. A customer's
  * message leaves the conversation open, unread and waiting on an admin; an admin's needs no answer
- * from an admin, so it is read and not waiting. Call inside a transaction.
+ * from an admin, so it is read, not waiting, and closed until the customer replies. Call inside a
+ * transaction.
  */
 export function startConversation (ctx: DomainContext, input: StartConversationInput): { message: MessageRecord, conversation: ConversationRecord } {
   const now = ctx.clock.now()
@@ -39,7 +42,9 @@ export function startConversation (ctx: DomainContext, input: StartConversationI
     id: message.conversationId,
     messageId: message.id,
     deliveredAs: input.deliveredAs,
-    state: 'open',
+    // An admin's outbound message is not an open inbox conversation until the customer answers:
+    // Intercom's own examples show admin-initiated conversations closed until then.
+    state: byCustomer || input.openForAdmin === true ? 'open' : 'closed',
     read: !byCustomer,
     title: null,
     adminAssigneeId: input.adminAssigneeId ?? null,

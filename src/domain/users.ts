@@ -2,7 +2,7 @@ import { saveContactChanges, type ContactChanges } from './contact-changes.js'
 import type { DomainContext } from './context.js'
 import { errors } from './errors.js'
 import { numberedPage, pageWindow, singlePage, type PageRequest } from './pagination.js'
-import { findContact, normaliseEmail } from './people.js'
+import { deleteContact, findContact, normaliseEmail, type ContactIdentifiers, type Identifier } from './people.js'
 import type { Contact, NumberedPage } from './types.js'
 
 /** `POST /users` (1.x): the user to update is found by `id`, else `user_id`, else `email`. */
@@ -73,4 +73,13 @@ export function listPeople (ctx: DomainContext, role: 'user' | 'lead', input: Li
 
 function empty (value: string | undefined): value is undefined {
   return value === undefined || value === ''
+}
+
+/** `DELETE /users/{id}`, or `DELETE /users?user_id=…` / `?email=…`: answers the user as it was. */
+export function deleteUser (ctx: DomainContext, identifiers: ContactIdentifiers): Contact {
+  const identifier: Identifier | null = !empty(identifiers.id) ? { by: 'id', value: identifiers.id }
+    : !empty(identifiers.userId) ? { by: 'userId', value: identifiers.userId }
+      : !empty(identifiers.email) ? { by: 'email', value: identifiers.email } : null
+  if (identifier === null) throw errors.parameterInvalid('Deleting a user needs an id, a user_id or an email', 'user_id')
+  return ctx.store.transaction(() => deleteContact(ctx, findContact(ctx, identifier, ['user'])))
 }

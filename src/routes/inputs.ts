@@ -1,5 +1,5 @@
 import type { ContactChanges } from '../domain/contact-changes.js'
-import type { PartyInput } from '../domain/messages.js'
+import type { PartyInput } from '../domain/message-input.js'
 import type { ContactIdentifiers } from '../domain/people.js'
 import type { BodyDisplay } from '../presenters/index.js'
 import type { CreateOrUpdatePersonBody } from '../schemas/people.js'

@@ -1,18 +1,32 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { createOrUpdateLead, findLead, listLeadsBy } from '../domain/leads.js'
+import { convertLead, createOrUpdateLead, deleteLead, findLead, listLeadsBy } from '../domain/leads.js'
 import { listPeople } from '../domain/users.js'
 import { v1Only } from '../http/api-version.js'
 import { pageLinks } from '../http/links.js'
 import { presentPersonListV1, presentPersonV1 } from '../presenters/v1/person.js'
 import { IdParams } from '../schemas/common.js'
-import { CreateOrUpdatePersonBody, ListPeopleQuery } from '../schemas/people.js'
-import { personChanges } from './inputs.js'
+import { ConvertLeadBody, CreateOrUpdatePersonBody, ListPeopleQuery } from '../schemas/people.js'
+import { contactIdentifiers, personChanges } from './inputs.js'
 
 /** 1.x leads, which 1.x calls contacts (intercom-api.md §3.2); 2.x `/contacts` is another resource. */
 export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/contacts', { schema: { body: CreateOrUpdatePersonBody }, constraints: v1Only }, async (request) => {
     const lead = createOrUpdateLead(request.ctx, { id: request.body.id, ...personChanges(request.body) })
     return presentPersonV1(lead, request.ctx.workspace.app.idCode)
+  })
+
+  app.put('/contacts/:id', { schema: { params: IdParams, body: CreateOrUpdatePersonBody }, constraints: v1Only }, async (request) => {
+    const lead = createOrUpdateLead(request.ctx, { ...personChanges(request.body), id: request.params.id, userId: undefined })
+    return presentPersonV1(lead, request.ctx.workspace.app.idCode)
+  })
+
+  app.delete('/contacts/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
+    return presentPersonV1(deleteLead(request.ctx, { by: 'id', value: request.params.id }), request.ctx.workspace.app.idCode)
+  })
+
+  app.post('/contacts/convert', { schema: { body: ConvertLeadBody }, constraints: v1Only }, async (request) => {
+    const user = convertLead(request.ctx, { contact: contactIdentifiers(request.body.contact), user: contactIdentifiers(request.body.user) })
+    return presentPersonV1(user, request.ctx.workspace.app.idCode)
   })
 
   app.get('/contacts/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {

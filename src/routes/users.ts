@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { createOrUpdateUser, findUserByUserId, listPeople, listUsersByEmail, retrieveUser } from '../domain/users.js'
+import { createOrUpdateUser, deleteUser, findUserByUserId, listPeople, listUsersByEmail, retrieveUser } from '../domain/users.js'
 import { v1Only } from '../http/api-version.js'
 import { pageLinks } from '../http/links.js'
 import { presentPersonListV1, presentPersonV1 } from '../presenters/v1/person.js'
@@ -16,6 +16,15 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/users/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
     return presentPersonV1(retrieveUser(request.ctx, request.params.id), request.ctx.workspace.app.idCode)
+  })
+
+  app.delete('/users/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
+    return presentPersonV1(deleteUser(request.ctx, { id: request.params.id }), request.ctx.workspace.app.idCode)
+  })
+
+  app.delete('/users', { schema: { querystring: ListPeopleQuery }, constraints: v1Only }, async (request) => {
+    const user = deleteUser(request.ctx, { userId: request.query.user_id, email: request.query.email })
+    return presentPersonV1(user, request.ctx.workspace.app.idCode)
   })
 
   app.get('/users', { schema: { querystring: ListPeopleQuery }, constraints: v1Only }, async (request) => {

@@ -1,15 +1,29 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { singleIdentifier } from '../domain/people.js'
-import { convertVisitor, findVisitor } from '../domain/visitors.js'
+import { convertVisitor, deleteVisitor, findVisitor, updateVisitor } from '../domain/visitors.js'
 import { v1Only } from '../http/api-version.js'
 import { presentPersonV1 } from '../presenters/v1/person.js'
-import { ConvertVisitorBody, FindVisitorQuery } from '../schemas/people.js'
-import { contactIdentifiers } from './inputs.js'
+import { IdParams } from '../schemas/common.js'
+import { ConvertVisitorBody, CreateOrUpdatePersonBody, FindVisitorQuery } from '../schemas/people.js'
+import { contactIdentifiers, personChanges } from './inputs.js'
 
 export const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/visitors', { schema: { querystring: FindVisitorQuery }, constraints: v1Only }, async (request) => {
     const visitor = findVisitor(request.ctx, singleIdentifier(contactIdentifiers(request.query), 'visitor'))
     return presentPersonV1(visitor, request.ctx.workspace.app.idCode)
+  })
+
+  app.get('/visitors/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
+    return presentPersonV1(findVisitor(request.ctx, { by: 'id', value: request.params.id }), request.ctx.workspace.app.idCode)
+  })
+
+  app.post('/visitors', { schema: { body: CreateOrUpdatePersonBody }, constraints: v1Only }, async (request) => {
+    const visitor = updateVisitor(request.ctx, contactIdentifiers(request.body), personChanges(request.body))
+    return presentPersonV1(visitor, request.ctx.workspace.app.idCode)
+  })
+
+  app.delete('/visitors/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
+    return presentPersonV1(deleteVisitor(request.ctx, { by: 'id', value: request.params.id }), request.ctx.workspace.app.idCode)
   })
 
   app.post('/visitors/convert', { schema: { body: ConvertVisitorBody }, constraints: v1Only }, async (request) => {

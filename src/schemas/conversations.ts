@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DisplayAs, Id, PageQuery, UnixTime } from './common.js'
+import { CustomAttributes, DisplayAs, Id, Nullable, PageQuery, StringEnum, UnixTime } from './common.js'
 
 /** 1.x `GET /conversations` (intercom-api.md §2.2). `id` is the admin id as Ruby and Python send it. */
 export const ListConversationsQuery = Type.Object({
@@ -23,3 +23,28 @@ export const ConversationParams = Type.Object({ id: Id })
 export const RetrieveConversationQuery = Type.Object({ display_as: DisplayAs })
 
 export type ListConversationsQuery = Static<typeof ListConversationsQuery>
+
+/**
+ * `POST /conversations/{id}/reply`: a customer's comment or an admin's comment, note or action. Fields
+ * clients repeat (`id`, `conversation_id`) are ignored.
+ */
+export const ReplyBody = Type.Object({
+  type: StringEnum(['user', 'contact', 'lead', 'admin'] as const),
+  message_type: Type.String(),
+  body: Type.Optional(Type.String()),
+  intercom_user_id: Type.Optional(Type.String()),
+  user_id: Type.Optional(Type.String()),
+  email: Type.Optional(Type.String()),
+  admin_id: Type.Optional(Id),
+  assignee_id: Type.Optional(Id),
+  snoozed_until: Type.Optional(UnixTime),
+  attachment_urls: Type.Optional(Type.Array(Type.String()))
+})
+export type ReplyBody = Static<typeof ReplyBody>
+
+/** `PUT /conversations/{id}` (and, from python-intercom 3.x, `PUT /conversations/{id}/reply`). */
+export const UpdateConversationBody = Type.Object({
+  read: Type.Optional(Type.Boolean()),
+  title: Type.Optional(Nullable(Type.String())),
+  custom_attributes: Type.Optional(CustomAttributes)
+})

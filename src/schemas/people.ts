@@ -43,3 +43,9 @@ export const ConvertVisitorBody = Type.Object({
   user: Type.Optional(ContactIdentifiers)
 })
 export type ConvertVisitorBody = Static<typeof ConvertVisitorBody>
+
+export const ConvertLeadBody = Type.Object({
+  contact: ContactIdentifiers,
+  user: ContactIdentifiers
+})
+export type ConvertLeadBody = Static<typeof ConvertLeadBody>

@@ -125,7 +125,7 @@ t.test('a missing, empty or blank body is "Body is required"', async t => {
     const payload: Record<string, unknown> = { from: { type: 'user', id: FIXTURE.mal.id } }
     if (body !== undefined) payload.body = body
     const res = await request({ method: 'POST', url: '/messages', payload })
-    assertError(t, res, 400, { code: 'parameter_invalid', message: 'Body is required', field: 'body' })
+    assertError(t, res, 400, { code: 'parameter_invalid', message: 'Body is required' })
   }
 })
 
@@ -174,6 +174,5 @@ t.test('schema errors name the field', async t => {
 t.test('from.type admin needs a to (the admin-initiated message)', async t => {
   const { request } = await build(t)
   const res = await request({ method: 'POST', url: '/messages', payload: { from: { type: 'admin', id: '394051' }, body: 'Hi' } })
-  t.equal(res.statusCode, 400)
-  t.equal(res.json().errors[0].code, 'parameter_invalid')
+  assertError(t, res, 400, { code: 'parameter_invalid', message: 'to is required for a message from an admin', field: 'to' })
 })

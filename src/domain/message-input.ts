@@ -1,0 +1,46 @@
+import type { MessageRecord } from '../store/index.js'
+import { errors } from './errors.js'
+import type { ContactIdentifiers } from './people.js'
+import type { Admin, Message, MessageType } from './types.js'
+
+/** A party of `POST /messages` as the request names it. */
+export interface PartyInput extends ContactIdentifiers {
+  type: string
+}
+
+export interface CreateMessageInput {
+  from: PartyInput
+  to?: PartyInput | PartyInput[] | undefined
+  body?: string | undefined
+  messageType?: string | undefined
+  subject?: string | undefined
+  template?: string | undefined
+}
+
+/** `inapp` is the wire name; `in_app` (the 2.x enum) and `conversation` (an OpenAPI example) mean the same. */
+export function parseMessageType (value: string | undefined): MessageType | undefined | null {
+  if (value === undefined) return undefined
+  if (value === 'inapp' || value === 'in_app' || value === 'conversation') return 'inapp'
+  if (value === 'email') return 'email'
+  return null
+}
+
+/** A message or comment body: required, and not only white space. */
+export function requireBody (body: string | undefined): string {
+  if (body === undefined || body.trim() === '') throw errors.bodyRequired()
+  return body
+}
+
+export function toMessage (message: MessageRecord, owner: Admin | null): Message {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    initiator: owner === null ? 'contact' : 'admin',
+    messageType: message.messageType,
+    subject: message.subject,
+    body: message.body,
+    template: message.template,
+    createdAt: message.createdAt,
+    owner
+  }
+}

@@ -1,0 +1,116 @@
+import type { ConversationRecord } from '../store/index.js'
+import type { DomainContext } from './context.js'
+import { adminBody, isAdminAction, planAdminAction, type AdminActionInput } from './conversation-actions.js'
+import { appendPart } from './conversation-parts.js'
+import { viewConversation } from './conversation-view.js'
+import { errors } from './errors.js'
+import { requireBody } from './message-input.js'
+import { findContact, type Identifier } from './people.js'
+import { findAdmin, findConversationRecord } from './references.js'
+import type { Contact, Conversation } from './types.js'
+
+/** `POST /conversations/{id}/reply` (intercom-api.md §2.4, §2.9). `{id}` may be `last`. */
+export interface ReplyInput extends AdminActionInput {
+  /** `user` (also `contact`, `lead`) for a reply on behalf of a customer; `admin` for a teammate's. */
+  type: string
+  intercomUserId?: string | undefined
+  userId?: string | undefined
+  email?: string | undefined
+}
+
+export interface ReplyLimits {
+  maxAttachments: number
+}
+
+/** 1.x allows 5 attachment URLs on a reply (intercom-api.md §2.4), 2.x 10 (§2.9). */
+export const REPLY_LIMITS: Record<1 | 2, ReplyLimits> = { 1: { maxAttachments: 5 }, 2: { maxAttachments: 10 } }
+
+/**
+ * A customer's comment, or an admin's comment, note or action (close, open, snooze, assign: 1.x and
+ * 2.0–2.6 send those through /reply too). A customer's reply reopens a closed or snoozed conversation
+ * (the part is then an `open` part, as Intercom records it), leaves it unread and waiting on an admin,
+ * and is the customer's first reply of an admin-initiated conversation when it is the first; an
+ * admin's comment stops the wait.
+ */
+export function replyConversation (ctx: DomainContext, conversationId: string, input: ReplyInput, limits: ReplyLimits): Conversation {
+  checkAttachments(input.attachmentUrls, limits.maxAttachments)
+  return input.type === 'admin' ? adminReply(ctx, conversationId, input) : customerReply(ctx, conversationId, input)
+}
+
+function customerReply (ctx: DomainContext, conversationId: string, input: ReplyInput): Conversation {
+  if (input.messageType !== 'comment') throw errors.parameterInvalid('message_type must be comment for a reply from a user', 'message_type')
+  const body = requireBody(input.body)
+  const identifier = replierIdentifier(input)
+  return ctx.store.transaction(() => {
+    const contact = findContact(ctx, identifier, ['user', 'lead'])
+    const conversation = conversationId === 'last' ? latestOf(ctx, contact) : findConversationRecord(ctx, conversationId)
+    if (!ctx.store.conversations.customersOf([conversation.id]).get(conversation.id)?.includes(contact.id)) {
+      throw errors.notParticipant()
+    }
+    // All checks are above this line; below it, only writes.
+    const now = ctx.clock.now()
+    ctx.store.contacts.update({ ...contact, lastRepliedAt: now, updatedAt: now })
+    const firstReplyOfOutbound = conversation.deliveredAs !== 'customer_initiated' && conversation.customerFirstReplyAt === null
+    const updated = appendPart(ctx, conversation, {
+      partType: conversation.state === 'open' ? 'comment' : 'open',
+      author: { type: 'contact', id: contact.id },
+      body: { text: body, format: 'plaintext' },
+      attachmentUrls: input.attachmentUrls ?? []
+    }, {
+      state: 'open',
+      snoozedUntil: null,
+      read: false,
+      waitingSince: conversation.waitingSince ?? now,
+      lastAuthorType: 'contact',
+      customerFirstReplyAt: firstReplyOfOutbound ? now : conversation.customerFirstReplyAt
+    })
+    return viewConversation(ctx, updated)
+  })
+}
+
+function adminReply (ctx: DomainContext, conversationId: string, input: ReplyInput): Conversation {
+  const action = input.messageType
+  if (action !== 'comment' && action !== 'note' && !isAdminAction(action)) {
+    throw errors.parameterInvalid('message_type must be one of comment, note, assignment, open, close, snoozed for a reply from an admin', 'message_type')
+  }
+  if (action === 'comment' || action === 'note') requireBody(input.body)
+  if (conversationId === 'last') throw errors.parameterInvalid('Only a reply from a user can go to the last conversation', 'type')
+  return ctx.store.transaction(() => {
+    const conversation = findConversationRecord(ctx, conversationId)
+    const admin = findAdmin(ctx, input.adminId, 'admin_id')
+    const author = { type: 'admin' as const, id: admin.id }
+    const { part, changes } = isAdminAction(action)
+      ? planAdminAction(ctx, conversation, admin, action, input)
+      : action === 'comment'
+        ? { part: { partType: 'comment' as const, author, body: adminBody(input.body), attachmentUrls: input.attachmentUrls ?? [] }, changes: { waitingSince: null, read: true, lastAuthorType: 'admin' as const } }
+        : { part: { partType: 'note' as const, author, body: adminBody(input.body), attachmentUrls: input.attachmentUrls ?? [] }, changes: {} }
+    // All checks are above this line; below it, only writes.
+    return viewConversation(ctx, appendPart(ctx, conversation, part, changes))
+  })
+}
+
+/** A customer replying names itself by `intercom_user_id`, else `user_id`, else `email`. */
+function replierIdentifier (input: ReplyInput): Identifier {
+  if (nonEmpty(input.intercomUserId)) return { by: 'id', value: input.intercomUserId }
+  if (nonEmpty(input.userId)) return { by: 'userId', value: input.userId }
+  if (nonEmpty(input.email)) return { by: 'email', value: input.email }
+  throw errors.parameterInvalid('A reply from a user needs one of intercom_user_id, user_id or email', 'intercom_user_id')
+}
+
+function latestOf (ctx: DomainContext, contact: Contact): ConversationRecord {
+  const latest = ctx.store.conversations.latestOfContact(contact.id)
+  if (latest === null) throw errors.notFound('Resource')
+  return latest
+}
+
+function checkAttachments (urls: string[] | undefined, max: number): void {
+  if (urls === undefined) return
+  if (urls.length > max) throw errors.parameterInvalid(`attachment_urls can hold at most ${max} URLs`, 'attachment_urls')
+  for (const url of urls) {
+    if (!/^https?:\/\/[^\s/]+/i.test(url)) throw errors.parameterInvalid(`attachment_urls must be http or https URLs, not ${url}`, 'attachment_urls')
+  }
+}
+
+function nonEmpty (value: string | undefined): value is string {
+  return value !== undefined && value !== ''
+}
