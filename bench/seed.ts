@@ -27,7 +27,7 @@ export function seedWorkspace (dbPath: string, plan: SeedPlan): { seconds: numbe
   const workspaces = new Workspaces(store, loadFixtures('fixtures/default.json'), clock)
   const ctx = workspaces.contextFor(workspaces.forToken(plan.token))
   store.transaction(() => {
-    const others = Array.from({ length: 200 }, (_, i) => createOrUpdateUser(ctx, { userId: `bench-${i}`, email: `bench-${i}@example.com` }).id)
+    const others = Array.from({ length: 200 }, (_, i) => createOrUpdateUser(ctx, { externalId: `bench-${i}`, email: `bench-${i}@example.com` }).id)
     for (let i = 0; i < plan.conversations; i++) {
       clock.advance(1)
       const sender = i % plan.queriedUserEvery === 0 ? QUERIED_USER : others[i % others.length] as string

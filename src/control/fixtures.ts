@@ -29,7 +29,10 @@ const FixtureTeam = Type.Object({
 
 const FixturePerson = Type.Object({
   id: ContactId,
+  /** A user's user_id (its external id); a lead's or visitor's (the UUID Intercom gave it). */
   user_id: Type.Optional(Type.String({ minLength: 1 })),
+  /** 2.x `external_id` of a lead (a user's is its user_id). */
+  external_id: Type.Optional(Type.String({ minLength: 1 })),
   email: Type.Optional(Email),
   phone: Type.Optional(Type.String()),
   name: Type.Optional(Type.String()),
@@ -155,7 +158,8 @@ export function applyFixtures (ctx: DomainContext, fixtures: Fixtures): void {
 
 function fixtureContact (ctx: DomainContext, role: ContactRole, person: FixturePerson) {
   const contact = newContact(ctx, role, {
-    userId: person.user_id,
+    externalId: role === 'user' ? person.user_id : person.external_id,
+    anonymousId: role === 'user' ? undefined : person.user_id,
     email: person.email,
     phone: person.phone,
     name: person.name,

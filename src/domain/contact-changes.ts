@@ -5,7 +5,7 @@ import type { Contact, ContactRole, UnixSeconds } from './types.js'
 
 /** The attributes a create-or-update request may set on a user or lead. Absent means unchanged. */
 export interface ContactChanges {
-  userId?: string | undefined
+  externalId?: string | undefined
   email?: string | undefined
   phone?: string | null | undefined
   name?: string | null | undefined
@@ -25,7 +25,7 @@ export function applyContactChanges (ctx: DomainContext, contact: Contact, chang
   const now = ctx.clock.now()
   return {
     ...contact,
-    userId: changes.userId ?? contact.userId,
+    externalId: changes.externalId ?? contact.externalId,
     email: changes.email === undefined ? contact.email : normaliseEmail(changes.email),
     phone: changes.phone === undefined ? contact.phone : changes.phone,
     name: changes.name === undefined ? contact.name : changes.name,

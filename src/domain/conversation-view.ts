@@ -87,7 +87,7 @@ class AuthorDirectory {
 
   contact (id: string): ContactRef {
     this.contacts ??= this.ctx.store.contacts.refsByIds([...this.wanted])
-    return this.contacts.get(id) ?? { id, role: 'user', userId: null, email: null, name: null }
+    return this.contacts.get(id) ?? { id, role: 'user', externalId: null, email: null, name: null }
   }
 
   admin (id: string): AdminRef {

@@ -10,8 +10,9 @@ import { singlePage } from './pagination.js'
  * needs nothing at all ("No identifying information is required"). A lead's `user_id` is the UUID
  * Intercom assigns; it cannot be chosen.
  */
-export interface CreateOrUpdateLeadInput extends Omit<ContactChanges, 'userId'> {
+export interface CreateOrUpdateLeadInput extends ContactChanges {
   id?: string | undefined
+  /** The lead's 1.x `user_id`, to find it by: not a change. */
   userId?: string | undefined
 }
 

@@ -3,16 +3,25 @@ import { errors, type IntercomError } from './errors.js'
 import { pseudonymFor } from './pseudonym.js'
 import type { Contact, ContactRole } from './types.js'
 
-/** The ways Intercom lets a request name a contact: its Intercom `id`, your `user_id`, or its `email`. */
+/**
+ * The ways Intercom lets a request name a contact: its Intercom `id`, the 1.x `user_id` (a user's
+ * external id, a lead's or visitor's anonymous id), the 2.x `external_id`, or its `email`.
+ */
 export interface ContactIdentifiers {
   id?: string | undefined
   userId?: string | undefined
+  externalId?: string | undefined
   email?: string | undefined
 }
 
-export type Identifier = { by: 'id' | 'userId' | 'email', value: string }
+export type Identifier = { by: 'id' | 'userId' | 'externalId' | 'email', value: string }
 
-const WIRE_NAMES = { id: 'id', userId: 'user_id', email: 'email' } as const
+const WIRE_NAMES = { id: 'id', userId: 'user_id', externalId: 'external_id', email: 'email' } as const
+
+/** A contact's 1.x `user_id`: a user's is its external id; a lead's or visitor's the UUID Intercom gave it. */
+export function userIdOf (contact: Contact): string | null {
+  return contact.role === 'user' ? contact.externalId : contact.anonymousId ?? contact.externalId
+}
 
 /** Emails are compared and stored downcased, as Intercom does. */
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase()
@@ -22,7 +31,7 @@ export const normaliseEmail = (email: string): string => email.trim().toLowerCas
  * (e.g. `from`), since Intercom could not tell which contact was meant.
  */
 export function singleIdentifier (identifiers: ContactIdentifiers, field: string): Identifier {
-  const given = (['id', 'userId', 'email'] as const)
+  const given = (['id', 'userId', 'externalId', 'email'] as const)
     .filter(by => identifiers[by] !== undefined && identifiers[by] !== '')
     .map(by => ({ by, value: identifiers[by] as string }))
   if (given.length === 1) return given[0] as Identifier
@@ -38,9 +47,10 @@ export function singleIdentifier (identifiers: ContactIdentifiers, field: string
  */
 export function lookupContact (ctx: DomainContext, identifier: Identifier, roles: readonly ContactRole[]): Contact | null {
   const contacts = ctx.store.contacts
-  const matches = identifier.by === 'id'
-    ? [contacts.findById(identifier.value)].filter((c): c is Contact => c !== null)
-    : identifier.by === 'userId' ? contacts.findByUserId(identifier.value) : contacts.findByEmail(normaliseEmail(identifier.value))
+  const { by, value } = identifier
+  const matches = by === 'id' ? [contacts.findById(value)].filter((c): c is Contact => c !== null)
+    : by === 'userId' ? contacts.findByUserId(value).filter(c => userIdOf(c) === value || c.externalId === value)
+      : by === 'externalId' ? contacts.findByExternalId(value) : contacts.findByEmail(normaliseEmail(value))
   const eligible = matches.filter(c => roles.includes(c.role))
   if (eligible.length > 1 && identifier.by === 'email' && eligible.every(c => c.role === 'user')) {
     throw errors.multipleUsersMatchEmail()
@@ -62,14 +72,15 @@ export function findContact (
 
 export type ContactFields = Partial<Omit<Contact, 'id' | 'role' | 'createdAt' | 'updatedAt'>>
 
-/** A new contact, not yet stored. Leads and visitors get the UUID `user_id` and pseudonym Intercom assigns. */
+/** A new contact, not yet stored. Leads and visitors get the anonymous UUID and pseudonym Intercom assigns. */
 export function newContact (ctx: DomainContext, role: ContactRole, fields: ContactFields, id = ctx.ids.contactId()): Contact {
   const now = ctx.clock.now()
   const anonymous = role !== 'user'
   return {
     id,
     role,
-    userId: fields.userId ?? (anonymous ? ctx.ids.uuid() : null),
+    externalId: fields.externalId ?? null,
+    anonymousId: fields.anonymousId ?? (anonymous ? ctx.ids.uuid() : null),
     email: fields.email === undefined || fields.email === null ? null : normaliseEmail(fields.email),
     phone: fields.phone ?? null,
     name: fields.name ?? null,
@@ -119,7 +130,7 @@ export function convertToUser (ctx: DomainContext, contact: Contact, target: Con
   const user: Contact = {
     ...contact,
     role: 'user',
-    userId: target.userId ?? null,
+    externalId: target.userId ?? target.externalId ?? null,
     email: target.email === undefined ? contact.email : normaliseEmail(target.email),
     pseudonym: null,
     updatedAt: ctx.clock.now()
@@ -130,7 +141,7 @@ export function convertToUser (ctx: DomainContext, contact: Contact, target: Con
 
 function existingUser (ctx: DomainContext, target: ContactIdentifiers): Contact | null {
   if (target.id !== undefined && target.id !== '') return findContact(ctx, { by: 'id', value: target.id }, ['user'])
-  for (const identifier of [{ by: 'userId', value: target.userId }, { by: 'email', value: target.email }] as const) {
+  for (const identifier of [{ by: 'userId', value: target.userId }, { by: 'externalId', value: target.externalId }, { by: 'email', value: target.email }] as const) {
     if (identifier.value === undefined || identifier.value === '') continue
     const user = lookupContact(ctx, { by: identifier.by, value: identifier.value }, ['user'])
     if (user !== null) return user

@@ -12,8 +12,10 @@ export type UnixSeconds = number
 export interface Contact {
   id: string
   role: ContactRole
-  /** 1.x `user_id` (users: the customer's own id; leads and visitors: a UUID Intercom assigns). */
-  userId: string | null
+  /** Your id for the contact: a 1.x user's `user_id`, a 2.x contact's `external_id`. */
+  externalId: string | null
+  /** The UUID Intercom gives every lead and visitor: their 1.x `user_id`. */
+  anonymousId: string | null
   email: string | null
   phone: string | null
   name: string | null
@@ -33,7 +35,7 @@ export interface Contact {
 export interface ContactRef {
   id: string
   role: ContactRole
-  userId: string | null
+  externalId: string | null
   email: string | null
   name: string | null
 }

@@ -19,7 +19,7 @@ const USER_SORT_FIELDS = ['created_at', 'updated_at', 'signed_up_at', 'last_requ
  * one user with that email); a user with that email and another `user_id` stays, and a new one is made.
  */
 export function createOrUpdateUser (ctx: DomainContext, input: CreateOrUpdateUserInput): Contact {
-  if (empty(input.id) && empty(input.userId) && empty(input.email)) {
+  if (empty(input.id) && empty(input.externalId) && empty(input.email)) {
     throw errors.parameterInvalid('A user needs a user_id or an email', 'user_id')
   }
   return ctx.store.transaction(() => {
@@ -32,11 +32,11 @@ export function createOrUpdateUser (ctx: DomainContext, input: CreateOrUpdateUse
 function userToUpdate (ctx: DomainContext, input: CreateOrUpdateUserInput): Contact | null {
   if (!empty(input.id)) return findContact(ctx, { by: 'id', value: input.id }, ['user'])
   const users = (contacts: Contact[]) => contacts.filter(c => c.role === 'user')
-  if (!empty(input.userId)) {
-    const byUserId = users(ctx.store.contacts.findByUserId(input.userId))[0]
+  if (!empty(input.externalId)) {
+    const byUserId = users(ctx.store.contacts.findByExternalId(input.externalId))[0]
     if (byUserId !== undefined) return byUserId
     if (empty(input.email)) return null
-    return users(ctx.store.contacts.findByEmail(normaliseEmail(input.email))).find(u => u.userId === null) ?? null
+    return users(ctx.store.contacts.findByEmail(normaliseEmail(input.email))).find(u => u.externalId === null) ?? null
   }
   const byEmail = users(ctx.store.contacts.findByEmail(normaliseEmail(input.email as string)))
   if (byEmail.length > 1) throw errors.multipleUsersMatchEmail()

@@ -38,7 +38,7 @@ export function convertVisitor (ctx: DomainContext, input: ConvertVisitorInput):
 /** 1.x `POST /visitors`: update a visitor named by `id` or `user_id` (visitors are never created through the API). */
 export function updateVisitor (ctx: DomainContext, identifiers: ContactIdentifiers, changes: ContactChanges): Contact {
   const identifier = singleIdentifier({ id: identifiers.id, userId: identifiers.userId }, 'visitor')
-  return ctx.store.transaction(() => saveContactChanges(ctx, findVisitor(ctx, identifier), 'visitor', { ...changes, userId: undefined }))
+  return ctx.store.transaction(() => saveContactChanges(ctx, findVisitor(ctx, identifier), 'visitor', { ...changes, externalId: undefined }))
 }
 
 export function deleteVisitor (ctx: DomainContext, identifier: Identifier): Contact {

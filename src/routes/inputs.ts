@@ -20,7 +20,7 @@ export function partyInput (wire: { type: string, id?: string | undefined, user_
 
 export function personChanges (body: CreateOrUpdatePersonBody): ContactChanges {
   return {
-    userId: body.user_id,
+    externalId: body.user_id,
     email: body.email,
     phone: body.phone,
     name: body.name,

@@ -11,12 +11,13 @@ import { contactIdentifiers, personChanges } from './inputs.js'
 /** 1.x leads, which 1.x calls contacts (intercom-api.md §3.2); 2.x `/contacts` is another resource. */
 export const leadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/contacts', { schema: { body: CreateOrUpdatePersonBody }, constraints: v1Only }, async (request) => {
-    const lead = createOrUpdateLead(request.ctx, { id: request.body.id, ...personChanges(request.body) })
+    // A lead's user_id names the lead to update; it cannot be changed.
+    const lead = createOrUpdateLead(request.ctx, { ...personChanges(request.body), externalId: undefined, id: request.body.id, userId: request.body.user_id })
     return presentPersonV1(lead, request.ctx.workspace.app.idCode)
   })
 
   app.put('/contacts/:id', { schema: { params: IdParams, body: CreateOrUpdatePersonBody }, constraints: v1Only }, async (request) => {
-    const lead = createOrUpdateLead(request.ctx, { ...personChanges(request.body), id: request.params.id, userId: undefined })
+    const lead = createOrUpdateLead(request.ctx, { ...personChanges(request.body), externalId: undefined, id: request.params.id })
     return presentPersonV1(lead, request.ctx.workspace.app.idCode)
   })
 

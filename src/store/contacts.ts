@@ -6,7 +6,8 @@ import { fromFlag, toFlag } from './values.js'
 interface ContactRow {
   id: string
   role: ContactRole
-  user_id: string | null
+  external_id: string | null
+  anonymous_id: string | null
   email: string | null
   phone: string | null
   name: string | null
@@ -25,7 +26,7 @@ interface ContactRow {
 export type ContactOrderField = 'created_at' | 'updated_at' | 'signed_up_at' | 'last_request_at'
 export type Direction = 'asc' | 'desc'
 
-const COLUMNS = `id, role, user_id, email, phone, name, pseudonym, avatar_url, unsubscribed_from_emails,
+const COLUMNS = `id, role, external_id, anonymous_id, email, phone, name, pseudonym, avatar_url, unsubscribed_from_emails,
   custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, created_at, updated_at`
 const LIVE = 'workspace_id = ? AND deleted_at IS NULL'
 
@@ -33,15 +34,17 @@ const LIVE = 'workspace_id = ? AND deleted_at IS NULL'
 export function prepareContactStatements (db: SqliteDatabase) {
   return {
     byId: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND id = ?`),
-    byUserId: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND user_id = ? ORDER BY created_at, id`),
+    byUserId: db.prepare<[number, string, number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND external_id = ?
+      UNION SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND anonymous_id = ? ORDER BY created_at, id`),
+    byExternalId: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND external_id = ? ORDER BY created_at, id`),
     byEmail: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND email = ? ORDER BY created_at, id`),
     byPhone: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND phone = ? ORDER BY created_at, id`),
     countByRole: db.prepare<[number, string], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role = ?`),
     refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
-    insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @user_id, @email, @phone,
+    insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @external_id, @anonymous_id, @email, @phone,
       @name, @pseudonym, @avatar_url, @unsubscribed_from_emails, @custom_attributes, @signed_up_at, @last_request_at,
       @last_replied_at, @session_count, @created_at, @updated_at)`),
-    update: db.prepare(`UPDATE contacts SET role = @role, user_id = @user_id, email = @email, phone = @phone, name = @name,
+    update: db.prepare(`UPDATE contacts SET role = @role, external_id = @external_id, anonymous_id = @anonymous_id, email = @email, phone = @phone, name = @name,
       pseudonym = @pseudonym, avatar_url = @avatar_url, unsubscribed_from_emails = @unsubscribed_from_emails,
       custom_attributes = @custom_attributes, signed_up_at = @signed_up_at, last_request_at = @last_request_at,
       last_replied_at = @last_replied_at, session_count = @session_count, updated_at = @updated_at
@@ -74,8 +77,13 @@ export class ContactStore {
     return row === undefined ? null : toContact(row)
   }
 
-  findByUserId (userId: string): Contact[] {
-    return this.q.byUserId.all(this.workspaceId, userId).map(toContact)
+  /** Contacts whose external id or anonymous id is `value` (either can be a 1.x `user_id`). */
+  findByUserId (value: string): Contact[] {
+    return this.q.byUserId.all(this.workspaceId, value, this.workspaceId, value).map(toContact)
+  }
+
+  findByExternalId (externalId: string): Contact[] {
+    return this.q.byExternalId.all(this.workspaceId, externalId).map(toContact)
   }
 
   findByEmail (email: string): Contact[] {
@@ -137,7 +145,8 @@ function toContact (row: ContactRow): Contact {
   return {
     id: row.id,
     role: row.role,
-    userId: row.user_id,
+    externalId: row.external_id,
+    anonymousId: row.anonymous_id,
     email: row.email,
     phone: row.phone,
     name: row.name,
@@ -155,7 +164,7 @@ function toContact (row: ContactRow): Contact {
 }
 
 function toRef (row: ContactRow): ContactRef {
-  return { id: row.id, role: row.role, userId: row.user_id, email: row.email, name: row.name }
+  return { id: row.id, role: row.role, externalId: row.external_id, email: row.email, name: row.name }
 }
 
 function toRow (workspaceId: number, c: Contact) {
@@ -163,7 +172,8 @@ function toRow (workspaceId: number, c: Contact) {
     workspace_id: workspaceId,
     id: c.id,
     role: c.role,
-    user_id: c.userId,
+    external_id: c.externalId,
+    anonymous_id: c.anonymousId,
     email: c.email,
     phone: c.phone,
     name: c.name,

@@ -1,3 +1,4 @@
+import { userIdOf } from '../../domain/people.js'
 import type { Contact, NumberedPage } from '../../domain/types.js'
 import { presentPagesV1, type PageLink, type PagesV1 } from './pages.js'
 
@@ -46,7 +47,7 @@ export function presentPersonV1 (c: Contact, appId: string): PersonV1 {
   return {
     type: TYPE_OF_ROLE[c.role],
     id: c.id,
-    user_id: c.userId,
+    user_id: userIdOf(c),
     anonymous: c.role !== 'user',
     email: c.email,
     phone: c.phone,

@@ -58,7 +58,8 @@ CREATE TABLE contacts (
   workspace_id INTEGER NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
   id TEXT NOT NULL,
   role TEXT NOT NULL CHECK (role IN ('user', 'lead', 'visitor')),
-  user_id TEXT,
+  external_id TEXT,
+  anonymous_id TEXT,
   email TEXT,
   phone TEXT,
   name TEXT,
@@ -75,14 +76,22 @@ CREATE TABLE contacts (
   deleted_at INTEGER,
   PRIMARY KEY (workspace_id, id)
 ) STRICT;
-CREATE INDEX ix_contacts_user_id ON contacts (workspace_id, user_id) WHERE deleted_at IS NULL;
+CREATE INDEX ix_contacts_external_id ON contacts (workspace_id, external_id) WHERE deleted_at IS NULL;
+CREATE INDEX ix_contacts_anonymous_id ON contacts (workspace_id, anonymous_id) WHERE deleted_at IS NULL;
 CREATE INDEX ix_contacts_email ON contacts (workspace_id, email) WHERE deleted_at IS NULL;
 CREATE INDEX ix_contacts_phone ON contacts (workspace_id, phone) WHERE deleted_at IS NULL;
 CREATE INDEX ix_contacts_role_created ON contacts (workspace_id, role, created_at) WHERE deleted_at IS NULL;
 
-CREATE VIEW users AS SELECT * FROM contacts WHERE role = 'user' AND deleted_at IS NULL;
-CREATE VIEW leads AS SELECT * FROM contacts WHERE role = 'lead' AND deleted_at IS NULL;
-CREATE VIEW visitors AS SELECT * FROM contacts WHERE role = 'visitor' AND deleted_at IS NULL;
+-- 1.x names: a user's user_id is its external id; a lead's or visitor's is the UUID Intercom gave it.
+CREATE VIEW users AS SELECT workspace_id, id, external_id AS user_id, email, phone, name, custom_attributes,
+  unsubscribed_from_emails, signed_up_at, last_request_at, created_at, updated_at
+  FROM contacts WHERE role = 'user' AND deleted_at IS NULL;
+CREATE VIEW leads AS SELECT workspace_id, id, anonymous_id AS user_id, external_id, email, phone, name, pseudonym,
+  custom_attributes, unsubscribed_from_emails, created_at, updated_at
+  FROM contacts WHERE role = 'lead' AND deleted_at IS NULL;
+CREATE VIEW visitors AS SELECT workspace_id, id, anonymous_id AS user_id, email, name, pseudonym, custom_attributes,
+  created_at, updated_at
+  FROM contacts WHERE role = 'visitor' AND deleted_at IS NULL;
 
 CREATE TABLE messages (
   workspace_id INTEGER NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
