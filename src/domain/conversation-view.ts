@@ -1,6 +1,7 @@
 import type { ConversationRecord, MessageRecord, PartRecord } from '../store/index.js'
 import type { AuthorType } from '../store/records.js'
 import type { DomainContext } from './context.js'
+import { conversationStatistics } from './conversation-statistics.js'
 import type { Admin, AdminRef, Author, ContactRef, Conversation, ConversationPart } from './types.js'
 
 /**
@@ -11,9 +12,7 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
   if (records.length === 0) return []
   const customerIds = ctx.store.conversations.customersOf(records.map(r => r.id))
   const messages = ctx.store.messages.byIds(records.map(r => r.messageId))
-  const parts = new Map<string, PartRecord[]>(
-    withParts ? records.map(r => [r.id, ctx.store.parts.ofConversation(r.id)]) : []
-  )
+  const parts = ctx.store.parts.ofConversations(records.map(r => r.id))
   const authors = new AuthorDirectory(ctx)
   authors.need([...customerIds.values()].flat())
   authors.needAuthorsOf([...messages.values()])
@@ -22,6 +21,8 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
   return records.map(record => {
     const message = messages.get(record.messageId)
     if (message === undefined) throw new Error(`conversation ${record.id} has no message ${record.messageId}`)
+    const conversationParts = parts.get(record.id) ?? []
+    const teammateIds = new Set([message, ...conversationParts].filter(m => m.authorType === 'admin').map(m => m.authorId))
     return {
       id: record.id,
       createdAt: record.createdAt,
@@ -44,9 +45,12 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
         url: message.url
       },
       customerFirstReplyAt: record.customerFirstReplyAt,
+      firstContactReplyAt: record.deliveredAs === 'customer_initiated' ? record.createdAt : record.customerFirstReplyAt,
       customAttributes: record.customAttributes,
+      teammates: [...teammateIds].map(id => authors.admin(id)),
+      statistics: conversationStatistics(record, message, conversationParts),
       partsCount: record.partsCount,
-      parts: withParts ? (parts.get(record.id) ?? []).map(part => viewPart(part, authors)) : null
+      parts: withParts ? conversationParts.map(part => viewPart(part, authors)) : null
     }
   })
 }

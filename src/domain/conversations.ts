@@ -7,7 +7,7 @@ import { numberedPage, pageWindow, type PageRequest } from './pagination.js'
 import { findContact, type Identifier } from './people.js'
 import { mergeCustomAttributes } from './custom-attributes.js'
 import { findConversationRecord } from './references.js'
-import type { Conversation, NumberedPage } from './types.js'
+import type { Conversation, Page } from './types.js'
 
 /** The query of a 1.x `GET /conversations` (intercom-api.md §2.2), parsed but not yet interpreted. */
 export interface ListConversationsInput extends PageRequest {
@@ -26,7 +26,7 @@ export interface ListConversationsInput extends PageRequest {
 export const CONVERSATION_PAGE_LIMITS = { defaultPerPage: 20, maxPerPage: 60 }
 const SORT_FIELDS: readonly ConversationSortField[] = ['created_at', 'updated_at', 'waiting_since']
 
-export function listConversations (ctx: DomainContext, input: ListConversationsInput): NumberedPage<Conversation> {
+export function listConversations (ctx: DomainContext, input: ListConversationsInput): Page<Conversation> {
   const query: ConversationQuery = { ...conversationFilter(ctx, input), ...conversationOrder(input) }
   if (input.open !== undefined) query.open = input.open
   if (input.unread === true) query.unreadOnly = true

@@ -2,7 +2,7 @@ import { saveContactChanges, type ContactChanges } from './contact-changes.js'
 import type { DomainContext } from './context.js'
 import { errors } from './errors.js'
 import { convertToUser, deleteContact, findContact, normaliseEmail, singleIdentifier, type ContactIdentifiers, type Identifier } from './people.js'
-import type { Contact, NumberedPage } from './types.js'
+import type { Contact, Page } from './types.js'
 import { singlePage } from './pagination.js'
 
 /**
@@ -31,7 +31,7 @@ export function findLead (ctx: DomainContext, identifier: Identifier): Contact {
   return findContact(ctx, identifier, ['lead'])
 }
 
-export function listLeadsBy (ctx: DomainContext, field: 'email' | 'phone', value: string): NumberedPage<Contact> {
+export function listLeadsBy (ctx: DomainContext, field: 'email' | 'phone', value: string): Page<Contact> {
   const matches = field === 'email'
     ? ctx.store.contacts.findByEmail(normaliseEmail(value))
     : ctx.store.contacts.findByPhone(value)

@@ -160,17 +160,49 @@ export interface Conversation {
   customers: ContactRef[]
   source: ConversationSource
   customerFirstReplyAt: UnixSeconds | null
+  /**
+   * 2.x `first_contact_reply`: the customer's first message, which for a conversation the customer
+   * started is its opening message, and for one an admin started, the customer's first reply.
+   */
+  firstContactReplyAt: UnixSeconds | null
   customAttributes: Record<string, unknown>
+  /** Admins who wrote the opening message or any part (2.x `teammates`). */
+  teammates: AdminRef[]
+  statistics: ConversationStatistics
   partsCount: number
   /** Present when the conversation was retrieved whole; list items leave it out. */
   parts: ConversationPart[] | null
 }
 
-/** One page of a page-numbered (1.x) list. */
-export interface NumberedPage<T> {
+/** Figures Intercom keeps per conversation (2.x `statistics`), derived from its parts. Times are unix seconds. */
+export interface ConversationStatistics {
+  timeToAssignment: number | null
+  timeToAdminReply: number | null
+  timeToFirstClose: number | null
+  timeToLastClose: number | null
+  medianTimeToReply: number | null
+  firstContactReplyAt: UnixSeconds | null
+  firstAssignmentAt: UnixSeconds | null
+  firstAdminReplyAt: UnixSeconds | null
+  firstCloseAt: UnixSeconds | null
+  lastAssignmentAt: UnixSeconds | null
+  lastAssignmentAdminReplyAt: UnixSeconds | null
+  lastContactReplyAt: UnixSeconds | null
+  lastAdminReplyAt: UnixSeconds | null
+  lastCloseAt: UnixSeconds | null
+  lastClosedById: string | null
+  countReopens: number
+  countAssignments: number
+  countConversationParts: number
+}
+
+/** One page of a list: 1.x links pages by number, 2.x by the opaque `starting_after` cursor. */
+export interface Page<T> {
   items: T[]
   page: number
   perPage: number
   totalCount: number
   totalPages: number
+  /** The cursor of the next page, or null on the last. */
+  nextStartingAfter: string | null
 }

@@ -3,7 +3,7 @@ import type { DomainContext } from './context.js'
 import { errors } from './errors.js'
 import { numberedPage, pageWindow, singlePage, type PageRequest } from './pagination.js'
 import { deleteContact, findContact, normaliseEmail, type ContactIdentifiers, type Identifier } from './people.js'
-import type { Contact, NumberedPage } from './types.js'
+import type { Contact, Page } from './types.js'
 
 /** `POST /users` (1.x): the user to update is found by `id`, else `user_id`, else `email`. */
 export interface CreateOrUpdateUserInput extends ContactChanges {
@@ -52,7 +52,7 @@ export function findUserByUserId (ctx: DomainContext, userId: string): Contact {
 }
 
 /** Users sharing an email: a list, since several may (intercom-api.md §3.1). */
-export function listUsersByEmail (ctx: DomainContext, email: string): NumberedPage<Contact> {
+export function listUsersByEmail (ctx: DomainContext, email: string): Page<Contact> {
   const users = ctx.store.contacts.findByEmail(normaliseEmail(email)).filter(c => c.role === 'user')
   return singlePage(users)
 }
@@ -63,7 +63,7 @@ export interface ListPeopleInput extends PageRequest {
 }
 
 /** A page of users or of leads, newest first unless `order`/`sort` say otherwise. */
-export function listPeople (ctx: DomainContext, role: 'user' | 'lead', input: ListPeopleInput): NumberedPage<Contact> {
+export function listPeople (ctx: DomainContext, role: 'user' | 'lead', input: ListPeopleInput): Page<Contact> {
   const window = pageWindow(input, USER_PAGE_LIMITS)
   const field = USER_SORT_FIELDS.find(f => f === input.sort) ?? 'created_at'
   const direction = input.order === 'asc' ? 'asc' : 'desc'

@@ -1,4 +1,4 @@
-import type { Admin, App, Conversation, Message, NumberedPage, Team } from '../domain/types.js'
+import type { Admin, App, Conversation, Message, Page, Team } from '../domain/types.js'
 import type { ApiVersion } from '../versions.js'
 import type { BodyDisplay } from './body.js'
 import { presentMe, type MeWire } from './me.js'
@@ -18,7 +18,7 @@ export interface Presenter {
   readonly version: ApiVersion
   message: (m: Message) => MessageV1
   conversation: (c: Conversation, display: BodyDisplay) => ConversationV1
-  conversationList: (page: NumberedPage<Conversation>, display: BodyDisplay, link: PageLink) => ConversationListV1
+  conversationList: (page: Page<Conversation>, display: BodyDisplay, link: PageLink) => ConversationListV1
   admin: (a: Admin) => AdminV1
   adminList: (list: { admins: Admin[], teams: Team[] }) => AdminListV1
   me: (identity: { admin: Admin, app: App }) => MeWire

@@ -3,7 +3,8 @@ import type { Contact, ContactRef, ContactRole } from '../domain/types.js'
 import type { SqliteDatabase } from './db.js'
 import { fromFlag, toFlag } from './values.js'
 
-interface ContactRow {
+/** @internal */
+export interface ContactRow {
   id: string
   role: ContactRole
   external_id: string | null
@@ -26,7 +27,8 @@ interface ContactRow {
 export type ContactOrderField = 'created_at' | 'updated_at' | 'signed_up_at' | 'last_request_at'
 export type Direction = 'asc' | 'desc'
 
-const COLUMNS = `id, role, external_id, anonymous_id, email, phone, name, pseudonym, avatar_url, unsubscribed_from_emails,
+/** @internal */
+export const COLUMNS = `id, role, external_id, anonymous_id, email, phone, name, pseudonym, avatar_url, unsubscribed_from_emails,
   custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, created_at, updated_at`
 const LIVE = 'workspace_id = ? AND deleted_at IS NULL'
 
@@ -141,7 +143,8 @@ export class ContactStore {
   }
 }
 
-function toContact (row: ContactRow): Contact {
+/** @internal Row to domain contact (shared with the search store). */
+export function toContact (row: ContactRow): Contact {
   return {
     id: row.id,
     role: row.role,

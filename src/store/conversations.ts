@@ -3,7 +3,8 @@ import type { SqliteDatabase } from './db.js'
 import type { ConversationQuery, ConversationRecord } from './records.js'
 import { fromFlag, toFlag } from './values.js'
 
-interface ConversationRow {
+/** @internal */
+export interface ConversationRow {
   id: number
   message_id: number
   delivered_as: ConversationRecord['deliveredAs']
@@ -22,7 +23,8 @@ interface ConversationRow {
   updated_at: number
 }
 
-const COLUMNS = `c.id, c.message_id, c.delivered_as, c.state, c.read, c.title, c.admin_assignee_id, c.team_assignee_id,
+/** @internal The columns of a conversation row, from table alias c. */
+export const COLUMNS = `c.id, c.message_id, c.delivered_as, c.state, c.read, c.title, c.admin_assignee_id, c.team_assignee_id,
   c.waiting_since, c.snoozed_until, c.customer_first_reply_at, c.last_author_type, c.custom_attributes, c.parts_count,
   c.created_at, c.updated_at`
 
@@ -161,7 +163,8 @@ export function toNumericId (id: string): number | null {
   return /^[0-9]{1,15}$/.test(id) ? Number(id) : null
 }
 
-function toRecord (row: ConversationRow): ConversationRecord {
+/** @internal Row to record (shared with the search store). */
+export function toRecord (row: ConversationRow): ConversationRecord {
   return {
     id: String(row.id),
     messageId: String(row.message_id),

@@ -23,8 +23,8 @@ const COLUMNS = `id, conversation_id, part_type, body, body_format, author_type,
 /** @internal */
 export function preparePartStatements (db: SqliteDatabase) {
   return {
-    ofConversation: db.prepare<[number, number], PartRow>(`SELECT ${COLUMNS} FROM conversation_parts
-      WHERE workspace_id = ? AND conversation_id = ? ORDER BY id`),
+    ofConversations: db.prepare<[number, string], PartRow>(`SELECT ${COLUMNS} FROM conversation_parts
+      WHERE workspace_id = ? AND conversation_id IN (SELECT value FROM json_each(?)) ORDER BY conversation_id, id`),
     insert: db.prepare(`INSERT INTO conversation_parts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id,
       @conversation_id, @part_type, @body, @body_format, @author_type, @author_id, @assigned_to_type, @assigned_to_id,
       @attachment_urls, @created_at, @updated_at, @notified_at)`)
@@ -37,8 +37,14 @@ export type PartStatements = ReturnType<typeof preparePartStatements>
 export class PartStore {
   constructor (private readonly q: PartStatements, private readonly workspaceId: number) {}
 
-  ofConversation (conversationId: string): PartRecord[] {
-    return this.q.ofConversation.all(this.workspaceId, Number(conversationId)).map(toRecord)
+  /** The parts of each conversation, oldest first. */
+  ofConversations (conversationIds: readonly string[]): Map<string, PartRecord[]> {
+    const parts = new Map<string, PartRecord[]>(conversationIds.map(id => [id, []]))
+    if (conversationIds.length === 0) return parts
+    for (const row of this.q.ofConversations.all(this.workspaceId, JSON.stringify(conversationIds.map(Number)))) {
+      parts.get(String(row.conversation_id))?.push(toRecord(row))
+    }
+    return parts
   }
 
   insert (p: PartRecord): void {

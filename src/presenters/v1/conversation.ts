@@ -1,4 +1,4 @@
-import type { Author, ContactRef, Conversation, ConversationPart, NumberedPage } from '../../domain/types.js'
+import type { Author, ContactRef, Conversation, ConversationPart, Page } from '../../domain/types.js'
 import { renderBody, type BodyDisplay } from '../body.js'
 import { presentPagesV1, type PageLink, type PagesV1 } from './pages.js'
 
@@ -121,7 +121,7 @@ export function presentConversationV1 (c: Conversation, display: BodyDisplay): C
   return wire
 }
 
-export function presentConversationListV1 (page: NumberedPage<Conversation>, display: BodyDisplay, link: PageLink): ConversationListV1 {
+export function presentConversationListV1 (page: Page<Conversation>, display: BodyDisplay, link: PageLink): ConversationListV1 {
   return {
     type: 'conversation.list',
     conversations: page.items.map(c => presentConversationV1(c, display)),

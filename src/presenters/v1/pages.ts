@@ -1,4 +1,4 @@
-import type { NumberedPage } from '../../domain/types.js'
+import type { Page } from '../../domain/types.js'
 
 /** Builds the absolute URL of another page of the list being rendered, on the mock's own origin. */
 export type PageLink = (page: number, perPage: number) => string
@@ -14,7 +14,7 @@ export interface PagesV1 {
   total_pages: number
 }
 
-export function presentPagesV1 (page: NumberedPage<unknown>, link: PageLink): PagesV1 {
+export function presentPagesV1 (page: Page<unknown>, link: PageLink): PagesV1 {
   return {
     type: 'pages',
     next: page.page < page.totalPages ? link(page.page + 1, page.perPage) : null,

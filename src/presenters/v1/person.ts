@@ -1,5 +1,5 @@
 import { userIdOf } from '../../domain/people.js'
-import type { Contact, NumberedPage } from '../../domain/types.js'
+import type { Contact, Page } from '../../domain/types.js'
 import { presentPagesV1, type PageLink, type PagesV1 } from './pages.js'
 
 /**
@@ -74,7 +74,7 @@ export function presentPersonV1 (c: Contact, appId: string): PersonV1 {
 }
 
 /** `user.list` (users) or `contact.list` (leads), with `total_count` and 1.x `pages`. */
-export function presentPersonListV1 (kind: 'users' | 'contacts', page: NumberedPage<Contact>, appId: string, link: PageLink): PersonListV1 {
+export function presentPersonListV1 (kind: 'users' | 'contacts', page: Page<Contact>, appId: string, link: PageLink): PersonListV1 {
   const people = page.items.map(c => presentPersonV1(c, appId))
   return {
     type: kind === 'users' ? 'user.list' : 'contact.list',
