@@ -98,7 +98,7 @@ export function assertError (
   t.equal(response.statusCode, status, `status ${status}`)
   const body = response.json() as { type: string, request_id: string, errors: Array<Record<string, unknown>> }
   t.equal(body.type, 'error.list')
-  t.match(body.request_id, /^[0-9a-v]{20}$/)
+  t.match(body.request_id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   t.equal(body.request_id, response.headers['x-request-id'])
   t.equal(body.errors.length, 1)
   const [actual] = body.errors

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Clock } from './clock.js'
 
 /**
@@ -43,14 +43,12 @@ export function createIds (workspaceId: number, clock: Clock, next: NextInSequen
   }
 }
 
-const BASE32 = '0123456789abcdefghijklmnopqrstuv'
-
-/** A request id shaped like Intercom's: 20 lowercase base32 characters, e.g. `004h01uqo3s6ait1fi20`. */
+/**
+ * A request id as Intercom's OpenAPI declares it (`request_id`, `format: uuid`, in every 2.x
+ * description); Intercom also sent UUIDs in the 1.x era (intercom-api.md §0.4).
+ */
 export function newRequestId (): string {
-  const bytes = randomBytes(20)
-  let id = ''
-  for (const byte of bytes) id += BASE32[byte & 31]
-  return id
+  return randomUUID()
 }
 
 function hex (value: number, width: number): string {

@@ -32,7 +32,7 @@ t.test('the seed document\'s curl, verbatim, over a socket; then its conversatio
   const sent = await send(mock.port, 'POST', '/messages', headers, body)
   t.equal(sent.status, 200)
   t.match(sent.headers['content-type'], /^application\/json; charset=utf-8$/)
-  t.match(sent.headers['x-request-id'], /^[0-9a-v]{20}$/)
+  t.match(sent.headers['x-request-id'], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   const message = JSON.parse(sent.body)
   t.strictSame(message, { type: 'user_message', id: '2001', created_at: T0, body: 'Hey', message_type: 'inapp' })
 
