@@ -5,12 +5,13 @@ import { loadFixtures, type Fixtures } from './control/fixtures.js'
 import { Workspaces } from './control/workspaces.js'
 import { systemClock, type Clock } from './domain/clock.js'
 import { newRequestId } from './domain/ids.js'
-import { addApiVersion, intercomApiConstraint, versionFallbacks } from './http/api-version.js'
+import { addApiVersion, defaultVersionFrom, intercomApiConstraint, versionFallbacks } from './http/api-version.js'
 import { absoluteFormTarget, registerClientQuirks } from './http/client-quirks.js'
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.js'
 import './http/request-context.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { adminRoutes } from './routes/admins.js'
+import { contactRoutes } from './routes/contacts.js'
 import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
@@ -37,8 +38,8 @@ export interface AppDependencies {
 export function buildApp (config: Config, deps: AppDependencies = {}): FastifyInstance {
   const fixtures = deps.fixtures ?? loadFixtures(config.fixturesPath)
   const store = deps.store ?? openStore(config.dbPath)
-  const defaultVersion = parseApiVersion(config.apiVersion) as ApiVersion
   const workspaces = new Workspaces(store, fixtures, deps.clock ?? systemClock)
+  const defaultVersion = defaultVersionFrom(workspaces, parseApiVersion(config.apiVersion) as ApiVersion)
   const versionConstraint = intercomApiConstraint(defaultVersion)
 
   const app = Fastify({
@@ -67,6 +68,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(conversationRoutes)
     await api.register(userRoutes)
     await api.register(leadRoutes)
+    await api.register(contactRoutes)
     await api.register(visitorRoutes)
     await api.register(adminRoutes)
     fallbacks.register()

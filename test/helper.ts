@@ -6,8 +6,9 @@ import { loadFixtures, type Fixtures } from '../src/control/fixtures.js'
 import { Workspaces } from '../src/control/workspaces.js'
 import { fixedClock, type Clock } from '../src/domain/clock.js'
 import type { DomainContext } from '../src/domain/context.js'
-import { startIntercomMock, type IntercomMock } from '../src/server.js'
+import type { IntercomMock } from '../src/server.js'
 import { openStore, type Store } from '../src/store/index.js'
+import { checkResponsesAgainstSpec } from './openapi/spec-check.js'
 
 /** Midday, 2024-05-01 UTC: the fixed time tests start at unless they move the clock. */
 export const T0 = 1714564800
@@ -59,6 +60,7 @@ export async function build (t: Test, overrides: Partial<Config> = {}, deps: { f
   const store = openStore(':memory:')
   const seed = deps.fixtures ?? fixtures()
   const app = buildApp(defaultConfig({ dbPath: ':memory:', logLevel: 'silent', ...overrides }), { fixtures: seed, clock, store, ...(deps.logStream === undefined ? {} : { logStream: deps.logStream }) })
+  checkResponsesAgainstSpec(app, t)
   t.teardown(() => app.close())
   await app.ready()
   const workspaces = new Workspaces(store, seed, clock)
@@ -80,12 +82,18 @@ export function inject (app: FastifyInstance, { method = 'GET', url, payload, he
   return app.inject(options)
 }
 
-/** The mock listening on an ephemeral port of 127.0.0.1, closed when the test ends. */
+/**
+ * The mock listening on an ephemeral port of 127.0.0.1 (as `startIntercomMock` starts it), closed
+ * when the test ends, checking its 2.x responses against the OpenAPI like `build`.
+ */
 export async function listen (t: Test, overrides: Partial<Config> = {}): Promise<IntercomMock & { clock: TestApp['clock'] }> {
   const clock = fixedClock(T0)
-  const mock = await startIntercomMock({ dbPath: ':memory:', logLevel: 'silent', fixtures: fixtures(), clock, ...overrides })
-  t.teardown(() => mock.close())
-  return { ...mock, clock }
+  const app = buildApp(defaultConfig({ dbPath: ':memory:', logLevel: 'silent', ...overrides }), { fixtures: fixtures(), clock })
+  checkResponsesAgainstSpec(app, t)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  t.teardown(() => app.close())
+  const port = (app.server.address() as { port: number }).port
+  return { url: `http://127.0.0.1:${port}`, port, app, close: async () => { await app.close() }, clock }
 }
 
 /** Asserts an Intercom error.list: status, one error with exactly these fields, request id echoed in X-Request-Id. */

@@ -54,6 +54,8 @@ export const FixturesSchema = Type.Object({
     region: Type.Optional(Type.String({ minLength: 1 }))
   }, { additionalProperties: false })),
   me: Type.Optional(NumericId),
+  /** The Intercom-Version assumed for the workspace's requests that send none (else INTERCOM_MOCK_API_VERSION). */
+  api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' })),
   admins: Type.Array(FixtureAdmin, { minItems: 1 }),
   teams: Type.Optional(Type.Array(FixtureTeam)),
   users: Type.Optional(Type.Array(FixturePerson)),

@@ -20,6 +20,11 @@ export class Workspaces {
     return createDomainContext(this.store, workspace, this.clock)
   }
 
+  /** The Intercom-Version a workspace assumes when a request sends none, or null for the server's. */
+  defaultApiVersion (token: string): string | null {
+    return this.store.workspaces.findByToken(token)?.apiVersion ?? this.fixtures.api_version ?? null
+  }
+
   /** The workspace of `token`, created and seeded if this is its first use. */
   forToken (token: string): Workspace {
     return this.store.workspaces.findByToken(token) ?? this.create(token)
@@ -36,7 +41,8 @@ export class Workspaces {
           region: this.fixtures.app?.region ?? 'US',
           createdAt: this.clock.now()
         },
-        ownerAdminId: this.fixtures.me ?? this.fixtures.admins[0]?.id ?? null
+        ownerAdminId: this.fixtures.me ?? this.fixtures.admins[0]?.id ?? null,
+        apiVersion: this.fixtures.api_version ?? null
       })
       // Another process sharing the database file may have created it in the meantime.
       if (created === null) return this.store.workspaces.findByToken(token) as Workspace

@@ -3,7 +3,7 @@ import type { ConversationSortField } from '../store/records.js'
 import type { DomainContext } from './context.js'
 import { viewConversation, viewConversations } from './conversation-view.js'
 import { errors } from './errors.js'
-import { numberedPage, pageWindow, type PageRequest } from './pagination.js'
+import { numberedPage, pageWindow, type PageLimits, type PageRequest } from './pagination.js'
 import { findContact, type Identifier } from './people.js'
 import { mergeCustomAttributes } from './custom-attributes.js'
 import { findConversationRecord } from './references.js'
@@ -23,10 +23,14 @@ export interface ListConversationsInput extends PageRequest {
   sort?: string | undefined
 }
 
-export const CONVERSATION_PAGE_LIMITS = { defaultPerPage: 20, maxPerPage: 60 }
+/** 1.x pages hold at most 60 conversations, 2.x at most 150 (intercom-api.md §2.2, §2.6); 20 by default. */
+export const CONVERSATION_PAGE_LIMITS: Record<1 | 2, PageLimits> = {
+  1: { defaultPerPage: 20, maxPerPage: 60 },
+  2: { defaultPerPage: 20, maxPerPage: 150 }
+}
 const SORT_FIELDS: readonly ConversationSortField[] = ['created_at', 'updated_at', 'waiting_since']
 
-export function listConversations (ctx: DomainContext, input: ListConversationsInput): Page<Conversation> {
+export function listConversations (ctx: DomainContext, input: ListConversationsInput, limits: PageLimits = CONVERSATION_PAGE_LIMITS[1]): Page<Conversation> {
   const query: ConversationQuery = { ...conversationFilter(ctx, input), ...conversationOrder(input) }
   if (input.open !== undefined) query.open = input.open
   if (input.unread === true) query.unreadOnly = true
@@ -35,7 +39,7 @@ export function listConversations (ctx: DomainContext, input: ListConversationsI
   // person to reply, or the conversation is closed then those conversations will not show up."
   if (query.sort === 'waiting_since') query.waitingOnly = true
 
-  const window = pageWindow(input, CONVERSATION_PAGE_LIMITS)
+  const window = pageWindow(input, limits)
   const records = ctx.store.conversations.page(query, window.perPage, window.offset)
   return numberedPage(viewConversations(ctx, records, false), window, ctx.store.conversations.count(query))
 }

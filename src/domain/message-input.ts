@@ -11,10 +11,20 @@ export interface PartyInput extends ContactIdentifiers {
 export interface CreateMessageInput {
   from: PartyInput
   to?: PartyInput | PartyInput[] | undefined
+  /** 2.14+: copied recipients of an email; they become customers of its conversation too. */
+  cc?: PartyInput[] | undefined
+  /** 2.14+: blind-copied recipients of an email; they must exist, and stay out of the conversation. */
+  bcc?: PartyInput[] | undefined
   body?: string | undefined
   messageType?: string | undefined
   subject?: string | undefined
   template?: string | undefined
+  /** 2.11+: when the message was sent ("only recommended for migrating past conversations"). */
+  createdAt?: number | undefined
+  /** 2.x: open the admin's conversation in the inbox now rather than when the contact replies. */
+  createConversationWithoutContactReply?: boolean | undefined
+  /** What the requested API version allows (the route knows the version; the rules live here). */
+  allows?: { recipientLists: boolean } | undefined
 }
 
 /** `inapp` is the wire name; `in_app` (the 2.x enum) and `conversation` (an OpenAPI example) mean the same. */

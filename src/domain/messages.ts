@@ -1,8 +1,8 @@
 import type { DomainContext } from './context.js'
 import { errors } from './errors.js'
-import { convertVisitorToLead, findContact, singleIdentifier } from './people.js'
+import { convertVisitorToLead, findContact, lookupContact, singleIdentifier } from './people.js'
 import { createAdminMessage } from './admin-messages.js'
-import { parseMessageType, requireBody, toMessage, type CreateMessageInput } from './message-input.js'
+import { parseMessageType, requireBody, toMessage, type CreateMessageInput, type PartyInput } from './message-input.js'
 import { startConversation } from './start-conversation.js'
 import type { Contact, ContactRole, Message } from './types.js'
 
@@ -39,21 +39,44 @@ function createContactMessage (ctx: DomainContext, input: CreateMessageInput, se
   }
   const body = requireBody(input.body)
   const identifier = singleIdentifier(input.from, 'from')
+  return sendContactMessage(ctx, () => findContact(ctx, identifier, senderRoles), body, input.createdAt)
+}
 
+/**
+ * `POST /conversations` (2.x): a contact starts a conversation; it answers the message, with the
+ * conversation's id. The contact is named by its Intercom `id`; with `from.type` contact or lead,
+ * a visitor may also be named by its `user_id` in that field (as intercom-client 7 documents), and it
+ * becomes a lead.
+ */
+export function createConversation (ctx: DomainContext, input: { from: PartyInput, body?: string | undefined, createdAt?: number | undefined }): Message {
+  const senderRoles = SENDER_ROLES[input.from.type]
+  if (senderRoles === undefined || input.from.type === 'admin') {
+    throw errors.parameterInvalid(`from.type must be one of user, lead, contact, not ${input.from.type}`, 'from.type')
+  }
+  const id = input.from.id
+  if (id === undefined || id === '') throw errors.parameterInvalid('from.id is required: the id of the contact starting the conversation', 'from.id')
+  const body = requireBody(input.body)
+  return sendContactMessage(ctx, () => lookupContact(ctx, { by: 'id', value: id }, senderRoles) ??
+    findContact(ctx, { by: 'userId', value: id }, senderRoles.filter(role => role !== 'user')), body, input.createdAt)
+}
+
+/** Writes a contact's message and the conversation it opens; a visitor sender becomes a lead first. */
+function sendContactMessage (ctx: DomainContext, findSender: () => Contact, body: string, createdAt: number | undefined): Message {
   return ctx.store.transaction(() => {
-    const found = findContact(ctx, identifier, senderRoles)
+    const found = findSender()
     // All checks are above this line; below it, only writes.
     const sender: Contact = found.role === 'visitor' ? convertVisitorToLead(ctx, found) : found
     const now = ctx.clock.now()
     ctx.store.contacts.update({ ...sender, lastRepliedAt: now, updatedAt: now })
     const { message } = startConversation(ctx, {
       author: { type: 'contact', id: sender.id },
-      customer: sender,
+      customers: [sender],
       deliveredAs: 'customer_initiated',
       messageType: 'inapp',
       subject: null,
       body: { text: body, format: 'plaintext' },
-      template: null
+      template: null,
+      createdAt
     })
     return toMessage(message, null)
   })

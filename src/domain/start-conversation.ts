@@ -4,7 +4,8 @@ import type { Body, Contact, DeliveredAs, MessageType } from './types.js'
 
 export interface StartConversationInput {
   author: { type: 'contact' | 'admin', id: string }
-  customer: Contact
+  /** The customers, the first of them the one the conversation is with (1.x `user`). */
+  customers: readonly Contact[]
   deliveredAs: DeliveredAs
   messageType: MessageType
   subject: string | null
@@ -13,7 +14,9 @@ export interface StartConversationInput {
   /** The admin a new admin-initiated conversation is assigned to. */
   adminAssigneeId?: string | null
   /** 2.x `create_conversation_without_contact_reply`: open the admin's conversation in the inbox now. */
-  openForAdmin?: boolean
+  openForAdmin?: boolean | undefined
+  /** 2.11+ `created_at`: when it happened, for migrating past conversations; now by default. */
+  createdAt?: number | undefined
 }
 
 /**
@@ -23,7 +26,7 @@ export interface StartConversationInput {
  * transaction.
  */
 export function startConversation (ctx: DomainContext, input: StartConversationInput): { message: MessageRecord, conversation: ConversationRecord } {
-  const now = ctx.clock.now()
+  const now = input.createdAt ?? ctx.clock.now()
   const byCustomer = input.author.type === 'contact'
   const message: MessageRecord = {
     id: ctx.ids.messageId(),
@@ -60,6 +63,6 @@ export function startConversation (ctx: DomainContext, input: StartConversationI
   }
   ctx.store.messages.insert(message)
   ctx.store.conversations.insert(conversation)
-  ctx.store.conversations.addCustomer(conversation, input.customer.id, 0)
+  input.customers.forEach((customer, position) => ctx.store.conversations.addCustomer(conversation, customer.id, position))
   return { message, conversation }
 }

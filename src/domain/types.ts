@@ -72,6 +72,8 @@ export interface Workspace {
   app: App
   /** The admin who owns the access token: what `GET /me` returns. */
   ownerAdminId: string | null
+  /** The Intercom-Version of this workspace's requests that send none (Intercom pins one per app). */
+  apiVersion: string | null
 }
 
 /**

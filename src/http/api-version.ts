@@ -1,19 +1,47 @@
 import type { FastifyInstance, HTTPMethods } from 'fastify'
 import type { IncomingMessage } from 'node:http'
+import type { Workspaces } from '../control/workspaces.js'
 import { errors } from '../domain/errors.js'
 import { presenterFor } from '../presenters/index.js'
-import { parseApiVersion, type ApiVersion } from '../versions.js'
+import { isAtLeast, parseApiVersion, type ApiVersion } from '../versions.js'
+import { accessToken } from './workspace.js'
 
 /**
  * Route constraint for endpoints that exist, or mean different things, in one major version only
  * (`/users` is 1.x; `/contacts` is leads in 1.x and contacts in 2.x). Register such a route with
  * `constraints: v1Only` or `v2Only`; endpoints shared by both majors take no constraint.
+ * An endpoint added in a later 2.x minor also sets `config: { since: '2.14' }`.
  */
 export const CONSTRAINT = 'intercomApi'
 export const v1Only = { [CONSTRAINT]: '1' }
 export const v2Only = { [CONSTRAINT]: '2' }
 
-export function intercomApiConstraint (defaultVersion: ApiVersion) {
+/** The version a request sends none of: its workspace's own (from the fixtures), else the server's. */
+export type DefaultVersion = (authorization: string | undefined) => ApiVersion
+
+export function defaultVersionFrom (workspaces: Workspaces, serverDefault: ApiVersion): DefaultVersion {
+  return (authorization) => {
+    const token = accessToken(authorization)
+    const label = token === null ? null : workspaces.defaultApiVersion(token)
+    return (label === null ? null : parseApiVersion(label)) ?? serverDefault
+  }
+}
+
+/**
+ * The major a request routes to. Routing happens before Fastify's error handling, so a failure here
+ * (a closed database) must not throw: the request routes by the header alone, and the same lookup
+ * fails again in the version hook, where it becomes a 500 error.list.
+ */
+function routingMajor (req: IncomingMessage, defaultVersion: DefaultVersion): string {
+  try {
+    const version = requestedVersion(req.headers['intercom-version'], () => defaultVersion(req.headers.authorization))
+    return version === null ? 'invalid' : String(version.major)
+  } catch {
+    return 'unknown'
+  }
+}
+
+export function intercomApiConstraint (defaultVersion: DefaultVersion) {
   return {
     name: CONSTRAINT,
     storage () {
@@ -24,32 +52,39 @@ export function intercomApiConstraint (defaultVersion: ApiVersion) {
         set: (major: string, store: unknown) => { handlers.set(major, store) }
       }
     },
-    deriveConstraint: (req: IncomingMessage) => {
-      const version = requestedVersion(req.headers['intercom-version'], defaultVersion)
-      return version === null ? 'invalid' : String(version.major)
-    },
+    deriveConstraint: (req: IncomingMessage) => routingMajor(req, defaultVersion),
     mustMatchWhenDerived: false
   }
 }
 
-/** The version a request asks for: its Intercom-Version header, or `fallback` when it sends none. */
-export function requestedVersion (header: string | string[] | undefined, fallback: ApiVersion): ApiVersion | null {
+/** The version a request asks for: its Intercom-Version header, or the default when it sends none. */
+export function requestedVersion (header: string | string[] | undefined, fallback: () => ApiVersion): ApiVersion | null {
   const value = Array.isArray(header) ? header[0] : header
-  if (value === undefined || value.trim() === '') return fallback
+  if (value === undefined || value.trim() === '') return fallback()
   return parseApiVersion(value)
 }
 
 /**
- * Sets `request.apiVersion` and `request.present` on every API request; an unknown Intercom-Version is
- * 400 `intercom_version_invalid` "The requested version could not be found".
+ * Sets `request.apiVersion` and `request.present` on every API request. An unknown Intercom-Version
+ * is 400 `intercom_version_invalid` "The requested version could not be found"; a route the version
+ * predates (`config.since`) is "Requested resource is not available in current API version.".
  */
-export function addApiVersion (api: FastifyInstance, defaultVersion: ApiVersion): void {
+export function addApiVersion (api: FastifyInstance, defaultVersion: DefaultVersion): void {
   api.addHook('onRequest', async (request) => {
-    const version = requestedVersion(request.headers['intercom-version'], defaultVersion)
+    const version = requestedVersion(request.headers['intercom-version'], () => defaultVersion(request.headers.authorization))
     if (version === null) throw errors.versionInvalid()
+    const since = request.routeOptions.config.since
+    if (since !== undefined && !isAtLeast(version, since.major, since.minor)) throw errors.versionUnavailable()
     request.apiVersion = version
     request.present = presenterFor(version)
   })
+}
+
+/** `config.since` of a route added in a later minor version, e.g. `since('2.14')`. */
+export function since (label: string): { since: { major: 1 | 2, minor: number } } {
+  const version = parseApiVersion(label)
+  if (version === null) throw new Error(`not an Intercom API version: ${label}`)
+  return { since: { major: version.major, minor: version.minor } }
 }
 
 /**

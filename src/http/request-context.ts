@@ -16,5 +16,7 @@ declare module 'fastify' {
     controlPlane?: boolean
     /** Query parameters that are booleans, filled in at route registration (http/client-quirks.ts). */
     booleanQueryKeys?: string[]
+    /** The 2.x minor version that introduced the endpoint (http/api-version.ts `since`). */
+    since?: { major: 1 | 2, minor: number }
   }
 }

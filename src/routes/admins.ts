@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { identifyAdmin, listAdmins, retrieveAdmin } from '../domain/admins.js'
-import { v1Only } from '../http/api-version.js'
 import { IdParams } from '../schemas/common.js'
 
 export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/admins', { constraints: v1Only }, async (request) => request.present.adminList(listAdmins(request.ctx)))
+  app.get('/admins', async (request) => request.present.adminList(listAdmins(request.ctx)))
 
-  app.get('/admins/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
+  app.get('/admins/:id', { schema: { params: IdParams } }, async (request) => {
     return request.present.admin(retrieveAdmin(request.ctx, request.params.id))
   })
 
-  app.get('/me', { constraints: v1Only }, async (request) => request.present.me(identifyAdmin(request.ctx)))
+  app.get('/me', async (request) => request.present.me(identifyAdmin(request.ctx)))
 }

@@ -1,13 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { listConversations, retrieveConversation, updateConversation } from '../domain/conversations.js'
+import { manageConversation } from '../domain/conversation-actions.js'
+import { CONVERSATION_PAGE_LIMITS, listConversations, retrieveConversation, updateConversation } from '../domain/conversations.js'
+import { createConversation } from '../domain/messages.js'
 import { REPLY_LIMITS, replyConversation } from '../domain/replies.js'
-import { v1Only } from '../http/api-version.js'
+import { searchConversations } from '../domain/search.js'
+import { v2Only } from '../http/api-version.js'
 import { pageLinks } from '../http/links.js'
-import { ConversationParams, ListConversationsQuery, ReplyBody, RetrieveConversationQuery, UpdateConversationBody } from '../schemas/conversations.js'
+import {
+  ConversationParams, ListConversationsQuery, ManageConversationBody, ReplyBody, RetrieveConversationQuery, UpdateConversationBody
+} from '../schemas/conversations.js'
+import { CreateConversationBody } from '../schemas/messages.js'
 import { bodyDisplay } from './inputs.js'
 
+/**
+ * Conversations in both majors: one handler per operation, the version's presenter renders it. 2.x
+ * clients may pass the 1.x list filters as query parameters (intercom-client 7 `queryParams`).
+ */
 export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/conversations', { schema: { querystring: ListConversationsQuery }, constraints: v1Only }, async (request) => {
+  app.get('/conversations', { schema: { querystring: ListConversationsQuery } }, async (request) => {
     const { query } = request
     const page = listConversations(request.ctx, {
       type: query.type,
@@ -21,19 +31,30 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       order: query.order,
       sort: query.sort,
       page: query.page,
-      perPage: query.per_page
-    })
+      perPage: query.per_page,
+      startingAfter: query.starting_after
+    }, CONVERSATION_PAGE_LIMITS[request.apiVersion.major])
     return request.present.conversationList(page, bodyDisplay(query.display_as), pageLinks(request))
+  })
+
+  app.post('/conversations', { schema: { body: CreateConversationBody }, constraints: v2Only }, async (request) => {
+    const { body } = request
+    const message = createConversation(request.ctx, { from: { type: body.from.type, id: body.from.id }, body: body.body, createdAt: body.created_at })
+    return request.present.message(message)
+  })
+
+  app.post('/conversations/search', { constraints: v2Only }, async (request) => {
+    return request.present.conversationList(searchConversations(request.ctx, request.body), 'html', pageLinks(request))
   })
 
   const retrieve = { params: ConversationParams, querystring: RetrieveConversationQuery }
 
-  app.get('/conversations/:id', { schema: retrieve, constraints: v1Only }, async (request) => {
+  app.get('/conversations/:id', { schema: retrieve }, async (request) => {
     const conversation = retrieveConversation(request.ctx, request.params.id)
     return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
   })
 
-  app.post('/conversations/:id/reply', { schema: { ...retrieve, body: ReplyBody }, constraints: v1Only }, async (request) => {
+  app.post('/conversations/:id/reply', { schema: { ...retrieve, body: ReplyBody } }, async (request) => {
     const { body } = request
     const conversation = replyConversation(request.ctx, request.params.id, {
       type: body.type,
@@ -50,9 +71,22 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
   })
 
+  app.post('/conversations/:id/parts', { schema: { ...retrieve, body: ManageConversationBody }, constraints: v2Only }, async (request) => {
+    const { body } = request
+    const conversation = manageConversation(request.ctx, request.params.id, {
+      messageType: body.message_type,
+      adminId: body.admin_id,
+      assigneeId: body.assignee_id,
+      assigneeType: body.type,
+      body: body.body,
+      snoozedUntil: body.snoozed_until
+    })
+    return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
+  })
+
   // python-intercom 3.x marks a conversation read with PUT /conversations/{id}/reply.
   for (const url of ['/conversations/:id', '/conversations/:id/reply']) {
-    app.put(url, { schema: { ...retrieve, body: UpdateConversationBody }, constraints: v1Only }, async (request) => {
+    app.put(url, { schema: { ...retrieve, body: UpdateConversationBody } }, async (request) => {
       const { body } = request
       const conversation = updateConversation(request.ctx, request.params.id, {
         read: body.read,

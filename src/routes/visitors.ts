@@ -1,16 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { singleIdentifier } from '../domain/people.js'
 import { convertVisitor, deleteVisitor, findVisitor, updateVisitor } from '../domain/visitors.js'
-import { v1Only } from '../http/api-version.js'
+import { v1Only, v2Only } from '../http/api-version.js'
 import { presentPersonV1 } from '../presenters/v1/person.js'
 import { IdParams } from '../schemas/common.js'
 import { ConvertVisitorBody, CreateOrUpdatePersonBody, FindVisitorQuery } from '../schemas/people.js'
 import { contactIdentifiers, personChanges } from './inputs.js'
 
 export const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/visitors', { schema: { querystring: FindVisitorQuery }, constraints: v1Only }, async (request) => {
+  app.get('/visitors', { schema: { querystring: FindVisitorQuery } }, async (request) => {
     const visitor = findVisitor(request.ctx, singleIdentifier(contactIdentifiers(request.query), 'visitor'))
-    return presentPersonV1(visitor, request.ctx.workspace.app.idCode)
+    return request.present.visitor(visitor, request.ctx.workspace.app.idCode)
+  })
+
+  app.put('/visitors', { schema: { body: CreateOrUpdatePersonBody }, constraints: v2Only }, async (request) => {
+    const visitor = updateVisitor(request.ctx, contactIdentifiers(request.body), personChanges(request.body))
+    return request.present.visitor(visitor, request.ctx.workspace.app.idCode)
   })
 
   app.get('/visitors/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
@@ -26,13 +31,13 @@ export const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return presentPersonV1(deleteVisitor(request.ctx, { by: 'id', value: request.params.id }), request.ctx.workspace.app.idCode)
   })
 
-  app.post('/visitors/convert', { schema: { body: ConvertVisitorBody }, constraints: v1Only }, async (request) => {
+  app.post('/visitors/convert', { schema: { body: ConvertVisitorBody } }, async (request) => {
     const { body } = request
     const converted = convertVisitor(request.ctx, {
       type: body.type,
       visitor: contactIdentifiers(body.visitor),
       user: body.user === undefined ? undefined : contactIdentifiers(body.user)
     })
-    return presentPersonV1(converted, request.ctx.workspace.app.idCode)
+    return request.present.person(converted, request.ctx.workspace.app.idCode)
   })
 }

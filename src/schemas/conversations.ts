@@ -15,6 +15,8 @@ export const ListConversationsQuery = Type.Object({
   order: Type.Optional(Type.String()),
   sort: Type.Optional(Type.String()),
   display_as: DisplayAs,
+  /** 2.x cursor paging. */
+  starting_after: Type.Optional(Type.String()),
   ...PageQuery
 })
 
@@ -41,6 +43,16 @@ export const ReplyBody = Type.Object({
   attachment_urls: Type.Optional(Type.Array(Type.String()))
 })
 export type ReplyBody = Static<typeof ReplyBody>
+
+/** 2.x `POST /conversations/{id}/parts` (intercom-api.md §2.10): close, open, snooze or assign. */
+export const ManageConversationBody = Type.Object({
+  message_type: Type.String(),
+  type: Type.Optional(Type.String()),
+  admin_id: Type.Optional(Id),
+  assignee_id: Type.Optional(Id),
+  body: Type.Optional(Type.String()),
+  snoozed_until: Type.Optional(UnixTime)
+})
 
 /** `PUT /conversations/{id}` (and, from python-intercom 3.x, `PUT /conversations/{id}/reply`). */
 export const UpdateConversationBody = Type.Object({

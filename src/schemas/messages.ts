@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { ContactIdentifiers, StringEnum, UnixTime } from './common.js'
+import { ContactIdentifiers, Id, StringEnum, UnixTime } from './common.js'
 
 /** `from` and `to` of `POST /messages`: a typed party named by id, user_id or email. */
 export const MessageParty = Type.Object({
@@ -10,6 +10,8 @@ export const MessageParty = Type.Object({
 export const CreateMessageBody = Type.Object({
   from: MessageParty,
   to: Type.Optional(Type.Union([MessageParty, Type.Array(MessageParty)])),
+  cc: Type.Optional(Type.Array(MessageParty)),
+  bcc: Type.Optional(Type.Array(MessageParty)),
   body: Type.Optional(Type.String()),
   message_type: Type.Optional(Type.String()),
   subject: Type.Optional(Type.String()),
@@ -20,3 +22,11 @@ export const CreateMessageBody = Type.Object({
 
 export type CreateMessageBody = Static<typeof CreateMessageBody>
 export type MessageParty = Static<typeof MessageParty>
+
+/** 2.x `POST /conversations`: a contact starts a conversation (intercom-api.md §2.8). */
+export const CreateConversationBody = Type.Object({
+  from: Type.Object({ type: StringEnum(['user', 'lead', 'contact'] as const), id: Id }),
+  body: Type.Optional(Type.String()),
+  created_at: Type.Optional(UnixTime),
+  attachment_urls: Type.Optional(Type.Array(Type.String()))
+})

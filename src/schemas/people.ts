@@ -49,3 +49,32 @@ export const ConvertLeadBody = Type.Object({
   user: ContactIdentifiers
 })
 export type ConvertLeadBody = Static<typeof ConvertLeadBody>
+
+/** 2.x `POST /contacts` and `PUT /contacts/{id}` (intercom-api.md §3.3). */
+export const ContactBody = Type.Object({
+  role: Type.Optional(Type.String()),
+  external_id: Type.Optional(Nullable(Id)),
+  email: Type.Optional(Type.String()),
+  phone: Type.Optional(Nullable(Type.String())),
+  name: Type.Optional(Nullable(Type.String())),
+  avatar: Type.Optional(Nullable(Type.String())),
+  signed_up_at: Type.Optional(Nullable(UnixTime)),
+  last_seen_at: Type.Optional(Nullable(UnixTime)),
+  owner_id: Type.Optional(Nullable(Type.Integer())),
+  unsubscribed_from_emails: Type.Optional(Nullable(Type.Boolean())),
+  custom_attributes: Type.Optional(Nullable(CustomAttributes))
+})
+export type ContactBody = Static<typeof ContactBody>
+
+export const ListContactsQuery = Type.Object({
+  per_page: Type.Optional(Type.Integer({ minimum: 1 })),
+  starting_after: Type.Optional(Type.String()),
+  page: Type.Optional(Type.Integer({ minimum: 1 }))
+})
+
+export const MergeContactsBody = Type.Object({
+  from: Type.Optional(Id),
+  into: Type.Optional(Id)
+})
+
+export const ExternalIdParams = Type.Object({ external_id: Id })

@@ -41,6 +41,10 @@ export function prepareContactStatements (db: SqliteDatabase) {
     byExternalId: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND external_id = ? ORDER BY created_at, id`),
     byEmail: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND email = ? ORDER BY created_at, id`),
     byPhone: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND phone = ? ORDER BY created_at, id`),
+    // Users and leads together: the 2.x contacts list (visitors are not contacts there).
+    pageOfContacts: db.prepare<[number, number, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
+      AND role IN ('user', 'lead') ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
+    countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role IN ('user', 'lead')`),
     countByRole: db.prepare<[number, string], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role = ?`),
     refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
     insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @external_id, @anonymous_id, @email, @phone,
@@ -98,6 +102,15 @@ export class ContactStore {
 
   countByRole (role: ContactRole): number {
     return this.q.countByRole.get(this.workspaceId, role)?.n ?? 0
+  }
+
+  /** Users and leads, newest first. */
+  pageOfUsersAndLeads (limit: number, offset: number): Contact[] {
+    return this.q.pageOfContacts.all(this.workspaceId, limit, offset).map(toContact)
+  }
+
+  countOfUsersAndLeads (): number {
+    return this.q.countOfContacts.get(this.workspaceId)?.n ?? 0
   }
 
   pageByRole (role: ContactRole, order: { field: ContactOrderField, direction: Direction }, limit: number, offset: number): Contact[] {

@@ -5,6 +5,7 @@ import { ConversationStore, prepareConversationStatements } from './conversation
 import { openDatabase, type SqliteDatabase } from './db.js'
 import { MessageStore, prepareMessageStatements } from './messages.js'
 import { PartStore, preparePartStatements } from './parts.js'
+import { SearchStore, prepareSearchStatements } from './search.js'
 import { WorkspaceRegistry, prepareWorkspaceStatements } from './workspaces.js'
 
 export type { ConversationQuery, ConversationRecord, MessageRecord, PartRecord } from './records.js'
@@ -17,6 +18,7 @@ export interface WorkspaceStore {
   readonly conversations: ConversationStore
   readonly messages: MessageStore
   readonly parts: PartStore
+  readonly search: SearchStore
   nextInSequence: (kind: NumericIdKind, base: number) => number
   /** Runs `fn` in one transaction (a savepoint when nested); a throw rolls every write back. */
   transaction: <T>(fn: () => T) => T
@@ -38,7 +40,8 @@ export function createStore (db: SqliteDatabase): Store {
     admins: prepareAdminStatements(db),
     conversations: prepareConversationStatements(db),
     messages: prepareMessageStatements(db),
-    parts: preparePartStatements(db)
+    parts: preparePartStatements(db),
+    search: prepareSearchStatements(db)
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
@@ -55,6 +58,7 @@ export function createStore (db: SqliteDatabase): Store {
       conversations: new ConversationStore(statements.conversations, workspaceId),
       messages: new MessageStore(statements.messages, workspaceId),
       parts: new PartStore(statements.parts, workspaceId),
+      search: new SearchStore(statements.search, workspaceId),
       nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
       transaction
     }),

@@ -9,6 +9,7 @@ interface WorkspaceRow {
   app_timezone: string
   app_region: string
   owner_admin_id: string | null
+  api_version: string | null
   created_at: number
 }
 
@@ -16,15 +17,16 @@ export interface NewWorkspace {
   token: string
   app: App
   ownerAdminId: string | null
+  apiVersion: string | null
 }
 
 /** @internal */
 export function prepareWorkspaceStatements (db: SqliteDatabase) {
   return {
     byToken: db.prepare<[string], WorkspaceRow>('SELECT * FROM workspaces WHERE token = ?'),
-    insert: db.prepare<[string, string, string, string, string, string | null, number], WorkspaceRow>(`INSERT INTO workspaces
-      (token, app_id_code, app_name, app_timezone, app_region, owner_admin_id, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO NOTHING RETURNING *`),
+    insert: db.prepare<[string, string, string, string, string, string | null, string | null, number], WorkspaceRow>(`INSERT INTO
+      workspaces (token, app_id_code, app_name, app_timezone, app_region, owner_admin_id, api_version, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO NOTHING RETURNING *`),
     nextInSequence: db.prepare<[number, string, number], { last_value: number }>(`INSERT INTO id_sequences
       (workspace_id, kind, last_value) VALUES (?, ?, ? + 1)
       ON CONFLICT (workspace_id, kind) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`)
@@ -46,7 +48,7 @@ export class WorkspaceRegistry {
   /** Inserts the workspace unless its token already has one; returns it only when it is new. */
   insertIfAbsent (workspace: NewWorkspace): Workspace | null {
     const row = this.q.insert.get(workspace.token, workspace.app.idCode, workspace.app.name, workspace.app.timezone,
-      workspace.app.region, workspace.ownerAdminId, workspace.app.createdAt)
+      workspace.app.region, workspace.ownerAdminId, workspace.apiVersion, workspace.app.createdAt)
     return row === undefined ? null : toWorkspace(row)
   }
 
@@ -68,6 +70,7 @@ function toWorkspace (row: WorkspaceRow): Workspace {
       timezone: row.app_timezone,
       region: row.app_region
     },
-    ownerAdminId: row.owner_admin_id
+    ownerAdminId: row.owner_admin_id,
+    apiVersion: row.api_version
   }
 }

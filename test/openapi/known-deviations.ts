@@ -22,8 +22,71 @@ export interface KnownDeviation {
   reason: string
 }
 
-/** The deviations; empty until the spec is shown to contradict itself somewhere the mock cares about. */
-export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = []
+/** 2.11's operations that answer a conversation (whole, or as list items). */
+const CONVERSATION_OPERATIONS_2_11 = /(GET|PUT) \/conversations\/\{conversation_id\}|POST \/conversations\/\{conversation_id\}\/(reply|parts)|GET \/conversations|POST \/conversations\/search/
+
+/** The deviations, each where the spec contradicts itself somewhere the mock cares about. */
+export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
+  {
+    operation: /(GET|POST|PUT) \/contacts(\/\{(id|contact_id)\}|\/merge|\/search|\/find_by_external_id\/\{external_id\})?|POST \/visitors\/convert/,
+    instancePath: /(\/data\/\d+)?\/(tags|notes|companies)\/url/,
+    keyword: 'format',
+    reason: 'contact_tags, contact_notes and contact_companies declare `url` as `format: uri` (absolute), but every contact ' +
+      'example, including the property\'s own `example: /contacts/5ba682d23d7cf92bef87bfd4/tags`, has a relative path; ' +
+      'the mock sends the path, as Intercom does (recorded in validator.test.ts, CONTACT_URLS)'
+  },
+  {
+    versions: ['2.7', '2.8', '2.9', '2.10', '2.12', '2.13', '2.14', '2.15', '2.16', 'Preview'],
+    operation: /GET \/admins\/\{(id|admin_id)\}/,
+    instancePath: '/avatar',
+    keyword: 'type',
+    reason: 'these descriptions type `admin.avatar` as a URL string, while the same file\'s `admin_with_app.avatar` (the same ' +
+      'admin, from GET /me) is an object with `image_url`, and 2.11 declares `admin.avatar` as `{ image_url }` ' +
+      '(Intercom-OpenAPI #199, "change Admin avatar scheme to object"); the mock sends the object, as the official SDKs expect'
+  },
+  {
+    operation: /(GET|PUT) \/visitors/,
+    instancePath: '/email',
+    keyword: 'format',
+    reason: 'the `visitor` schema says `email` is `format: email`, but the spec\'s own GET /visitors example (a visitor who gave ' +
+      'no email) has `"email": ""`; the mock sends "" for a visitor without an email, as that example does'
+  },
+  {
+    versions: ['2.11'],
+    operation: CONVERSATION_OPERATIONS_2_11,
+    instancePath: /(\/conversations\/\d+)?\/conversation_rating/,
+    keyword: 'type',
+    reason: '2.11 alone makes `conversation_rating` non-nullable (every other version has `nullable: true`), yet its own ' +
+      'conversation examples have `"conversation_rating": null`, which is what Intercom sends for an unrated conversation ' +
+      '(recorded in validator.test.ts, NULL_2_11_OBJECTS)'
+  },
+  {
+    versions: ['2.11'],
+    operation: CONVERSATION_OPERATIONS_2_11,
+    instancePath: /(\/conversations\/\d+)?\/first_contact_reply/,
+    keyword: 'type',
+    reason: '2.11 alone makes `first_contact_reply` non-nullable (every other version has `nullable: true`), yet its own ' +
+      'conversation examples have `"first_contact_reply": null`, as for a conversation the contact has not replied to ' +
+      '(recorded in validator.test.ts, NULL_2_11_OBJECTS)'
+  },
+  {
+    versions: ['2.11'],
+    operation: CONVERSATION_OPERATIONS_2_11,
+    instancePath: /(\/conversations\/\d+)?\/source\/author|\/conversation_parts\/conversation_parts\/\d+\/author/,
+    keyword: 'required',
+    reason: '2.11\'s `conversation_part_author` requires `email` (`format: email`, not nullable), while 2.11\'s own `contact` ' +
+      'schema does not require one: a lead who never gave an email has none to show when it writes. Other versions leave it ' +
+      'optional and 2.16 makes the source author\'s email nullable; the mock leaves the key out'
+  },
+  {
+    versions: ['2.11'],
+    operation: CONVERSATION_OPERATIONS_2_11,
+    instancePath: /\/conversation_parts\/conversation_parts\/\d+\/attachments\/\d+/,
+    keyword: 'required',
+    reason: '2.11\'s `part_attachment` describes `width` and `height` as "The width of the file in pixels, if applicable" ' +
+      'yet requires them (no other version does); the mock cannot know a fetched file\'s size, so it leaves them out'
+  }
+]
 
 /** One validation error, named the way deviations name it. */
 export interface SpecErrorSite {

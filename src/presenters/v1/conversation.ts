@@ -1,4 +1,5 @@
 import type { Author, ContactRef, Conversation, ConversationPart, Page } from '../../domain/types.js'
+import { attachmentFile } from '../attachment-file.js'
 import { renderBody, type BodyDisplay } from '../body.js'
 import { presentPagesV1, type PageLink, type PagesV1 } from './pages.js'
 
@@ -156,21 +157,8 @@ function presentAuthor (author: Author): ReferenceV1 {
   return { type: 'bot', id: author.id }
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', pdf: 'application/pdf', txt: 'text/plain'
-}
-
-/** Intercom stores attachments it fetched; the mock only knows the URL, so size and dimensions are unknown. */
+/** The mock only knows an attachment's URL: its size and dimensions are unknown (0 and null). */
 function presentAttachmentV1 (url: string): AttachmentV1 {
-  const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || 'attachment'
-  const extension = name.includes('.') ? name.split('.').pop()?.toLowerCase() ?? '' : ''
-  return {
-    type: 'upload',
-    name,
-    url,
-    content_type: CONTENT_TYPES[extension] ?? 'application/octet-stream',
-    filesize: 0,
-    width: null,
-    height: null
-  }
+  const { name, contentType } = attachmentFile(url)
+  return { type: 'upload', name, url, content_type: contentType, filesize: 0, width: null, height: null }
 }

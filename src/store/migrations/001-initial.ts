@@ -12,6 +12,7 @@ CREATE TABLE workspaces (
   app_timezone TEXT NOT NULL,
   app_region TEXT NOT NULL,
   owner_admin_id TEXT,
+  api_version TEXT,
   created_at INTEGER NOT NULL
 ) STRICT;
 

@@ -49,7 +49,7 @@ t.test('a merged visitor\'s conversation lists under the user', async t => {
   const { startConversation } = await import('../../../src/domain/start-conversation.js')
   ctx.store.transaction(() => startConversation(ctx, {
     author: { type: 'contact', id: FIXTURE.visitor.id },
-    customer: visitor!,
+    customers: [visitor!],
     deliveredAs: 'customer_initiated',
     messageType: 'inapp',
     subject: null,

@@ -1,0 +1,260 @@
+import { COLUMNS as CONTACT_COLUMNS } from './contacts.js'
+import { COLUMNS as CONVERSATION_COLUMNS } from './conversations.js'
+import type { Comparison, Condition, Criterion, SearchCriteria } from './search.js'
+
+/**
+ * Search criteria to SQL. Fields come only from the whitelists below; every value, and the JSON path
+ * of a custom attribute, is a bound parameter. The SQL text depends on the shape of the query alone,
+ * so one prepared statement serves every query of that shape.
+ */
+export type SearchTarget = 'conversations' | 'contacts'
+
+export const WORD_MATCH_FUNCTION = 'intercom_search_has_word'
+
+interface Sql {
+  text: string
+  params: unknown[]
+}
+
+/**
+ * How values bind to a column: `integer` columns hold Intercom's numeric string ids as integers;
+ * `integer_text` columns hold integer ids as text (admin and team ids: compared as numbers by range);
+ * `flag` columns hold booleans as 0/1.
+ */
+type Storage = 'text' | 'integer' | 'integer_text' | 'flag'
+
+/** A field with one value per record, an expression of the searched row (`c` or `ct`, and `m`). */
+interface ScalarField {
+  kind: 'scalar'
+  sql: string
+  storage: Storage
+  /** Reads the conversation's opening message, `m`. */
+  message?: boolean
+  /** A bound parameter `sql` needs (a custom attribute's JSON path). */
+  param?: string
+}
+
+/** A field with several values per record: `test` is the SQL of "one of them matches `element`". */
+interface SetField {
+  kind: 'set'
+  test: (element: (column: string) => Sql, workspaceId: number) => Sql
+}
+
+/** A set the mock never fills (tags, segments): nothing is in it. */
+interface EmptyField {
+  kind: 'empty'
+}
+
+type Field = ScalarField | SetField | EmptyField
+
+const scalar = (sql: string, storage: Storage = 'text', message = false): ScalarField => ({ kind: 'scalar', sql, storage, message })
+const authorAttribute = (column: 'name' | 'email') => `CASE m.author_type
+  WHEN 'admin' THEN (SELECT sa.${column} FROM admins sa WHERE sa.workspace_id = m.workspace_id AND sa.id = m.author_id)
+  ELSE (SELECT sc.${column} FROM contacts sc WHERE sc.workspace_id = m.workspace_id AND sc.id = m.author_id) END`
+const adminAuthored = (table: 'messages' | 'conversation_parts', alias: string, element: Sql): Sql => ({
+  text: `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.workspace_id = c.workspace_id AND ${alias}.conversation_id = c.id
+    AND ${alias}.author_type = 'admin' AND ${element.text})`,
+  params: element.params
+})
+
+const CONVERSATION_FIELDS: Readonly<Record<string, Field>> = {
+  id: scalar('c.id', 'integer'),
+  created_at: scalar('c.created_at', 'integer'),
+  updated_at: scalar('c.updated_at', 'integer'),
+  // 1.x and 2.x render an email's source as type "email" and every in-app message as "conversation".
+  'source.type': scalar("CASE m.message_type WHEN 'email' THEN 'email' ELSE 'conversation' END", 'text', true),
+  'source.id': scalar('c.message_id', 'integer'),
+  'source.delivered_as': scalar('c.delivered_as'),
+  'source.subject': scalar("coalesce(m.subject, '')", 'text', true),
+  'source.body': scalar('m.body', 'text', true),
+  'source.author.id': scalar('m.author_id', 'text', true),
+  // A contact author is rendered with its role now: "user", or "lead" for a lead (or a former visitor).
+  'source.author.type': scalar(`CASE m.author_type WHEN 'contact' THEN coalesce((SELECT CASE sr.role WHEN 'user' THEN 'user' ELSE 'lead' END
+    FROM contacts sr WHERE sr.workspace_id = m.workspace_id AND sr.id = m.author_id), 'user') ELSE m.author_type END`, 'text', true),
+  'source.author.name': scalar(authorAttribute('name'), 'text', true),
+  // Contacts' emails are stored downcased; admins' are as the fixtures wrote them. The domain downcases the value.
+  'source.author.email': scalar(`lower(${authorAttribute('email')})`, 'text', true),
+  'source.url': scalar('m.url', 'text', true),
+  // Read through the customer links' contact index: the conversations of one contact, not every conversation's contacts.
+  contact_ids: {
+    kind: 'set',
+    test: (element, workspaceId) => {
+      const matches = element('cc.contact_id')
+      return { text: `c.id IN (SELECT cc.conversation_id FROM conversation_contacts cc WHERE cc.workspace_id = ? AND ${matches.text})`, params: [workspaceId, ...matches.params] }
+    }
+  },
+  teammate_ids: {
+    kind: 'set',
+    test: (element) => {
+      const message = adminAuthored('messages', 'tm', element('tm.author_id'))
+      const part = adminAuthored('conversation_parts', 'tp', element('tp.author_id'))
+      return { text: `(${message.text} OR ${part.text})`, params: [...message.params, ...part.params] }
+    }
+  },
+  admin_assignee_id: scalar('c.admin_assignee_id', 'integer_text'),
+  team_assignee_id: scalar('c.team_assignee_id', 'integer_text'),
+  open: scalar('c.open', 'flag'),
+  read: scalar('c.read', 'flag'),
+  state: scalar('c.state'),
+  waiting_since: scalar('c.waiting_since', 'integer'),
+  snoozed_until: scalar('c.snoozed_until', 'integer'),
+  tag_ids: { kind: 'empty' },
+  priority: scalar("'not_priority'"),
+  ai_agent_participated: scalar('0', 'flag')
+}
+
+const CONTACT_FIELDS: Readonly<Record<string, Field>> = {
+  id: scalar('ct.id'),
+  role: scalar('ct.role'),
+  name: scalar('ct.name'),
+  avatar: scalar('ct.avatar_url'),
+  owner_id: scalar('NULL', 'integer'),
+  email: scalar('ct.email'),
+  email_domain: scalar("CASE WHEN instr(ct.email, '@') > 0 THEN substr(ct.email, instr(ct.email, '@') + 1) END"),
+  phone: scalar('ct.phone'),
+  external_id: scalar('ct.external_id'),
+  created_at: scalar('ct.created_at', 'integer'),
+  signed_up_at: scalar('ct.signed_up_at', 'integer'),
+  updated_at: scalar('ct.updated_at', 'integer'),
+  last_seen_at: scalar('ct.last_request_at', 'integer'),
+  last_contacted_at: scalar('NULL', 'integer'),
+  last_replied_at: scalar('ct.last_replied_at', 'integer'),
+  last_email_opened_at: scalar('NULL', 'integer'),
+  last_email_clicked_at: scalar('NULL', 'integer'),
+  unsubscribed_from_emails: scalar('ct.unsubscribed_from_emails', 'flag'),
+  marked_email_as_spam: scalar('0', 'flag'),
+  has_hard_bounced: scalar('0', 'flag'),
+  tag_id: { kind: 'empty' },
+  segment_id: { kind: 'empty' }
+}
+
+const CUSTOM_ATTRIBUTE_PREFIX = 'custom_attributes.'
+
+/** @internal The names the store can search, for the tests that keep the domain's fields and these equal. */
+export const SEARCHABLE_FIELDS: Record<SearchTarget, readonly string[]> = {
+  conversations: Object.keys(CONVERSATION_FIELDS),
+  contacts: Object.keys(CONTACT_FIELDS)
+}
+
+/** @internal The SQL and parameters of a search: `page` ends in `LIMIT ? OFFSET ?`, whose values the caller appends. */
+export function searchSql (target: SearchTarget, shape: 'page' | 'count', criteria: SearchCriteria, workspaceId: number): Sql {
+  const fields = new Set<string>()
+  collectFields(criteria.where, fields)
+  if (shape === 'page') fields.add(criteria.sort.field)
+  const where = criterionSql(target, criteria.where, workspaceId)
+  const from = target === 'contacts'
+    ? "FROM contacts ct WHERE ct.workspace_id = ? AND ct.deleted_at IS NULL AND ct.role IN ('user', 'lead')"
+    : `FROM conversations c${[...fields].some(f => readsMessage(f)) ? ' JOIN messages m ON m.workspace_id = c.workspace_id AND m.id = c.message_id' : ''}
+      WHERE c.workspace_id = ?`
+  const filter = `${from} AND ${where.text}`
+  if (shape === 'count') return { text: `SELECT count(*) AS n ${filter}`, params: [workspaceId, ...where.params] }
+  const sort = sortSql(target, criteria.sort.field)
+  const direction = criteria.sort.direction === 'asc' ? 'ASC' : 'DESC'
+  // Ties break on creation order (the rowid grows with it), so pages never overlap.
+  const order = `ORDER BY ${sort.text} ${direction}, ${target === 'contacts' ? 'ct' : 'c'}.rowid ${direction}`
+  // Contacts are read from one table (no joins), so its unqualified columns are ct's.
+  const columns = target === 'contacts' ? CONTACT_COLUMNS : CONVERSATION_COLUMNS
+  return { text: `SELECT ${columns} ${filter} ${order} LIMIT ? OFFSET ?`, params: [workspaceId, ...where.params, ...sort.params] }
+}
+
+function collectFields (criterion: Criterion, into: Set<string>): void {
+  if ('conditions' in criterion) for (const c of criterion.conditions) collectFields(c, into)
+  else into.add(criterion.field)
+}
+
+function readsMessage (field: string): boolean {
+  const spec = CONVERSATION_FIELDS[field]
+  return spec?.kind === 'scalar' && spec.message === true
+}
+
+function criterionSql (target: SearchTarget, criterion: Criterion, workspaceId: number): Sql {
+  if ('conditions' in criterion) {
+    if (criterion.conditions.length === 0) return { text: criterion.operator === 'AND' ? '1' : '0', params: [] }
+    const parts = criterion.conditions.map(c => criterionSql(target, c, workspaceId))
+    return { text: `(${parts.map(p => p.text).join(` ${criterion.operator === 'AND' ? 'AND' : 'OR'} `)})`, params: parts.flatMap(p => p.params) }
+  }
+  return conditionSql(fieldOf(target, criterion.field), criterion, workspaceId)
+}
+
+function fieldOf (target: SearchTarget, name: string): Field {
+  const fields = target === 'contacts' ? CONTACT_FIELDS : CONVERSATION_FIELDS
+  if (Object.hasOwn(fields, name)) return fields[name] as Field
+  if (target === 'contacts' && name.startsWith(CUSTOM_ATTRIBUTE_PREFIX)) {
+    const attribute = name.slice(CUSTOM_ATTRIBUTE_PREFIX.length)
+    // The domain refuses these names; a quote could not be written inside the quoted JSON path.
+    if (attribute === '' || attribute.includes('"')) throw new Error(`not a custom attribute name: ${JSON.stringify(attribute)}`)
+    return { kind: 'scalar', sql: 'json_extract(ct.custom_attributes, ?)', storage: 'text', param: `$."${attribute}"` }
+  }
+  throw new Error(`${name} is not a searchable ${target} field`)
+}
+
+const NEGATIONS: Partial<Record<Comparison, Comparison>> = { '!=': '=', NIN: 'IN', not_contains: 'contains', lacks_word: 'has_word' }
+
+function conditionSql (field: Field, condition: Condition, workspaceId: number): Sql {
+  const positive = NEGATIONS[condition.comparison]
+  if (field.kind === 'empty') return { text: positive === undefined ? '0' : '1', params: [] }
+  if (field.kind === 'set') {
+    // Some element matches; a negation is "no element matches" (so a conversation without any matches it).
+    const element = { ...condition, comparison: positive ?? condition.comparison }
+    const test = field.test(column => comparisonSql({ text: column, params: [] }, 'text', element), workspaceId)
+    return positive === undefined ? test : { text: `NOT (${test.text})`, params: test.params }
+  }
+  return comparisonSql({ text: field.sql, params: field.param === undefined ? [] : [field.param] }, field.storage, condition)
+}
+
+/**
+ * One comparison of an expression. Negations hold where the expression is NULL (a contact without an
+ * email has no email "!=" x), so each is `NOT coalesce(positive, 0)`; ranges never match NULL.
+ */
+function comparisonSql (expr: Sql, storage: Storage, condition: Condition): Sql {
+  const { value } = condition
+  const e = expr.text
+  const bound = (text: string, param: unknown): Sql => ({ text, params: [...expr.params, param] })
+  const not = (sql: Sql): Sql => ({ text: `NOT coalesce(${sql.text}, 0)`, params: sql.params })
+  switch (condition.comparison) {
+    case '=': return value === null ? { text: `${e} IS NULL`, params: expr.params } : bound(`${e} = ?`, bind(single(value), storage))
+    case '!=': return value === null ? { text: `${e} IS NOT NULL`, params: expr.params } : not(bound(`${e} = ?`, bind(single(value), storage)))
+    case 'IN': return bound(`${e} IN (SELECT value FROM json_each(?))`, JSON.stringify(list(value).map(v => bind(v, storage))))
+    case 'NIN': return not(bound(`${e} IN (SELECT value FROM json_each(?))`, JSON.stringify(list(value).map(v => bind(v, storage)))))
+    case '>': case '>=': case '<': case '<=': {
+      const numeric = storage === 'integer_text' ? `CAST(${e} AS INTEGER)` : e
+      return bound(`${numeric} ${condition.comparison} ?`, value)
+    }
+    case 'contains': return bound(`${e} LIKE ? ESCAPE '\\'`, `%${escapeLike(value)}%`)
+    case 'not_contains': return not(bound(`${e} LIKE ? ESCAPE '\\'`, `%${escapeLike(value)}%`))
+    case 'starts_with': return bound(`${e} LIKE ? ESCAPE '\\'`, `${escapeLike(value)}%`)
+    case 'ends_with': return bound(`${e} LIKE ? ESCAPE '\\'`, `%${escapeLike(value)}`)
+    case 'has_word': return bound(`${WORD_MATCH_FUNCTION}(${e}, ?)`, JSON.stringify(list(value)))
+    case 'lacks_word': return not(bound(`${WORD_MATCH_FUNCTION}(${e}, ?)`, JSON.stringify(list(value))))
+  }
+}
+
+/** The ORDER BY expression of a sortable field (and its parameter, for a custom attribute). */
+function sortSql (target: SearchTarget, name: string): Sql {
+  const field = fieldOf(target, name)
+  if (field.kind !== 'scalar') throw new Error(`${name} cannot be sorted on`)
+  const text = field.storage === 'integer_text' ? `CAST(${field.sql} AS INTEGER)` : field.sql
+  return { text, params: field.param === undefined ? [] : [field.param] }
+}
+
+/** A value as its column holds it. */
+function bind (value: string | number | boolean | null, storage: Storage): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (storage === 'integer_text' && typeof value === 'number') return String(value)
+  if (storage === 'integer' && typeof value === 'string' && /^-?\d{1,15}$/.test(value)) return Number(value)
+  return value
+}
+
+function single (value: Condition['value']): string | number | boolean | null {
+  if (Array.isArray(value)) throw new Error('= and != compare with one value, not a list')
+  return value
+}
+
+function list (value: Condition['value']): Array<string | number | boolean> {
+  return Array.isArray(value) ? value : value === null ? [] : [value]
+}
+
+/** `%`, `_` and the escape character itself are literal in `~`, `^` and `$` values. */
+function escapeLike (value: Condition['value']): string {
+  return String(value).replace(/[\\%_]/g, c => `\\${c}`)
+}

@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ValidateFunction } from 'ajv'
+import type { Test } from 'tap'
+import { parseApiVersion } from '../../src/versions.js'
+import { ajvForSpec, refInto } from './ajv-for-spec.js'
+import { formatSchemaError } from './format-error.js'
+import { loadSpec, type Spec } from './spec.js'
+import { validateResponse } from './validate.js'
+
+/**
+ * Makes `app` check every 2.x response it sends against the official OpenAPI description of the
+ * version the request asked for, failing `t` with every problem. Tests that build the app through
+ * test/helper.ts get this for all their requests, SDK scenarios over a socket included.
+ *
+ * An error.list answering a status or a path the operation does not document (a 404 for an unknown
+ * contact, a 400 for a version the endpoint predates) is checked against the spec's `error` schema.
+ */
+export function checkResponsesAgainstSpec (app: FastifyInstance, t: Pick<Test, 'fail'>): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    const version = requestedVersion(request)
+    if (version === null || request.url.startsWith('/__mock/')) return payload
+    const body = parseJson(payload)
+    const { errors } = validateResponse({ version, method: request.method, url: request.url, status: reply.statusCode, body })
+    const undocumented = errors.length === 1 && /status not documented|no operation in the/.test(errors[0] ?? '')
+    const problems = undocumented && isErrorList(body) ? validateErrorList(version, body) : errors
+    if (problems.length > 0) {
+      t.fail(`${request.method} ${request.url} → ${reply.statusCode} does not match the ${version} OpenAPI description:\n${problems.map(p => `  - ${p}`).join('\n')}`)
+    }
+    return payload
+  })
+}
+
+/** The 2.x version label a request was served in, or null for 1.x (which has no OpenAPI). */
+function requestedVersion (request: FastifyRequest): string | null {
+  const header = request.headers['intercom-version']
+  const label = (request as { apiVersion?: { label: string } }).apiVersion?.label ?? (typeof header === 'string' ? header : undefined)
+  if (label === undefined) return null
+  const version = parseApiVersion(label)
+  return version !== null && version.major === 2 ? label.trim() : null
+}
+
+const errorValidators = new Map<string, ValidateFunction>()
+
+function validateErrorList (version: string, body: unknown): string[] {
+  const spec: Spec = loadSpec(version)
+  let validate = errorValidators.get(spec.file)
+  if (validate === undefined) {
+    const instance = ajvForSpec(spec)
+    validate = instance.ajv.compile({ $ref: refInto(instance, ['components', 'schemas', 'error']) })
+    errorValidators.set(spec.file, validate)
+  }
+  return validate(body) ? [] : (validate.errors ?? []).filter(e => e.keyword !== 'if').map(e => `components/schemas/error: ${formatSchemaError(e)}`)
+}
+
+function isErrorList (body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'error.list'
+}
+
+function parseJson (payload: unknown): unknown {
+  if (typeof payload !== 'string' || payload === '') return undefined
+  try {
+    return JSON.parse(payload)
+  } catch {
+    return payload
+  }
+}
