@@ -2,17 +2,17 @@ import type { Admin, App, Contact, Conversation, Message, Page, Team } from '../
 import { isAtLeast, type ApiVersion } from '../versions.js'
 import type { BodyDisplay } from './body.js'
 import { presentMe, type MeWire } from './me.js'
-import { presentAdminListV1, presentAdminV1 } from './v1/admin.js'
-import { presentConversationListV1, presentConversationV1 } from './v1/conversation.js'
-import { presentMessageV1 } from './v1/message.js'
+import { presentAdminListV1, presentAdminV1, type AdminListV1, type AdminV1 } from './v1/admin.js'
+import { presentConversationListV1, presentConversationV1, type ConversationListV1, type ConversationV1 } from './v1/conversation.js'
+import { presentMessageV1, type MessageV1 } from './v1/message.js'
 import type { PageLink } from './v1/pages.js'
-import { presentPersonV1 } from './v1/person.js'
-import { presentAdminListV2, presentAdminV2 } from './v2/admin.js'
-import { presentContactV2 } from './v2/contact.js'
-import { presentConversationListV2, presentConversationV2 } from './v2/conversation.js'
-import { presentMeV2 } from './v2/me.js'
-import { presentMessageV2 } from './v2/message.js'
-import { presentVisitorV2 } from './v2/visitor.js'
+import { presentPersonV1, type PersonV1 } from './v1/person.js'
+import { presentAdminListV2, presentAdminV2, type AdminListV2, type AdminV2 } from './v2/admin.js'
+import { presentContactV2, type ContactV2 } from './v2/contact.js'
+import { presentConversationListV2, presentConversationV2, type ConversationListV2, type ConversationV2 } from './v2/conversation.js'
+import { presentMeV2, type MeV2 } from './v2/me.js'
+import { presentMessageV2, type MessageV2 } from './v2/message.js'
+import { presentVisitorV2, type VisitorV2 } from './v2/visitor.js'
 
 export type { BodyDisplay } from './body.js'
 export type { PageLink } from './v1/pages.js'
@@ -24,17 +24,17 @@ export type { PageLink } from './v1/pages.js'
  */
 export interface Presenter {
   readonly version: ApiVersion
-  message: (m: Message) => object
-  conversation: (c: Conversation, display: BodyDisplay) => object
+  message: (m: Message) => MessageV1 | MessageV2
+  conversation: (c: Conversation, display: BodyDisplay) => ConversationV1 | ConversationV2
   /** 1.x links pages by absolute URL (`link`); 2.x by cursor. */
-  conversationList: (page: Page<Conversation>, display: BodyDisplay, link: PageLink) => object
-  admin: (a: Admin) => object
-  adminList: (list: { admins: Admin[], teams: Team[] }) => object
-  me: (identity: { admin: Admin, app: App }) => MeWire | object
+  conversationList: (page: Page<Conversation>, display: BodyDisplay, link: PageLink) => ConversationListV1 | ConversationListV2
+  admin: (a: Admin) => AdminV1 | AdminV2
+  adminList: (list: { admins: Admin[], teams: Team[] }) => AdminListV1 | AdminListV2
+  me: (identity: { admin: Admin, app: App }) => MeWire | MeV2
   /** `GET /visitors`: a 1.x visitor, or a 2.x visitor. */
-  visitor: (c: Contact, appId: string) => object
+  visitor: (c: Contact, appId: string) => PersonV1 | VisitorV2
   /** A person as the version calls it: a 1.x user/lead/visitor, or a 2.x contact. */
-  person: (c: Contact, appId: string) => object
+  person: (c: Contact, appId: string) => PersonV1 | ContactV2
 }
 
 export function presenterFor (version: ApiVersion): Presenter {

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ValidateFunction } from 'ajv'
-import type { Test } from 'tap'
 import { parseApiVersion } from '../../src/versions.js'
 import { ajvForSpec, refInto } from './ajv-for-spec.js'
 import { formatSchemaError } from './format-error.js'
@@ -15,7 +14,7 @@ import { validateResponse } from './validate.js'
  * An error.list answering a status or a path the operation does not document (a 404 for an unknown
  * contact, a 400 for a version the endpoint predates) is checked against the spec's `error` schema.
  */
-export function checkResponsesAgainstSpec (app: FastifyInstance, t: Pick<Test, 'fail'>): void {
+export function checkResponsesAgainstSpec (app: FastifyInstance, t: { fail: (message: string) => unknown }): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const version = requestedVersion(request)
     if (version === null || request.url.startsWith('/__mock/')) return payload
