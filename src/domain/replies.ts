@@ -12,7 +12,7 @@ import type { Contact, Conversation } from './types.js'
 /** `POST /conversations/{id}/reply` (intercom-api.md §2.4, §2.9). `{id}` may be `last`. */
 export interface ReplyInput extends AdminActionInput {
   /** `user` (also `contact`, `lead`) for a reply on behalf of a customer; `admin` for a teammate's. */
-  type: string
+  type?: string | undefined
   intercomUserId?: string | undefined
   userId?: string | undefined
   email?: string | undefined
@@ -34,7 +34,18 @@ export const REPLY_LIMITS: Record<1 | 2, ReplyLimits> = { 1: { maxAttachments: 5
  */
 export function replyConversation (ctx: DomainContext, conversationId: string, input: ReplyInput, limits: ReplyLimits): Conversation {
   checkAttachments(input.attachmentUrls, limits.maxAttachments)
-  return input.type === 'admin' ? adminReply(ctx, conversationId, input) : customerReply(ctx, conversationId, input)
+  return isFromAdmin(input) ? adminReply(ctx, conversationId, input) : customerReply(ctx, conversationId, input)
+}
+
+/**
+ * Whose reply it is. Intercom documents snoozing and unsnoozing (`open`) through /reply with no `type`
+ * (DOC-2.x 2.5 snooze-a-conversation, DOC-1.x 1.2 unsnoozing-a-conversation), and intercom-client
+ * 5.x `conversations.snooze` sends it so: those two without a type are an admin's.
+ */
+function isFromAdmin (input: ReplyInput): boolean {
+  if (input.type !== undefined) return input.type === 'admin'
+  if (input.messageType === 'snoozed' || input.messageType === 'open') return true
+  throw errors.parameterInvalid('type is required', 'type')
 }
 
 function customerReply (ctx: DomainContext, conversationId: string, input: ReplyInput): Conversation {

@@ -28,10 +28,11 @@ export type ListConversationsQuery = Static<typeof ListConversationsQuery>
 
 /**
  * `POST /conversations/{id}/reply`: a customer's comment or an admin's comment, note or action. Fields
- * clients repeat (`id`, `conversation_id`) are ignored.
+ * clients repeat (`id`, `conversation_id`) are ignored. An admin's snooze or open may leave out `type`
+ * (see replyConversation).
  */
 export const ReplyBody = Type.Object({
-  type: StringEnum(['user', 'contact', 'lead', 'admin'] as const),
+  type: Type.Optional(StringEnum(['user', 'contact', 'lead', 'admin'] as const)),
   message_type: Type.String(),
   body: Type.Optional(Type.String()),
   intercom_user_id: Type.Optional(Type.String()),
