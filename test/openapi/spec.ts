@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import { isRef, type OpenApiDocument, type OperationObject } from './openapi-types.js'
 
-/** Where the spec folders live when INTERCOM_OPENAPI_DIR is not set, relative to the repository root. */
-export const DEFAULT_OPENAPI_DIR = '../shared/intercom-openapi/descriptions'
+/** Where the spec folders live when INTERCOM_OPENAPI_DIR is not set: the repository's copy (scripts/refresh-openapi.mjs). */
+export const DEFAULT_OPENAPI_DIR = fileURLToPath(new URL('../../vendor/intercom-openapi/descriptions', import.meta.url))
 
 /** Every version folder holds a file of this name. */
 export const SPEC_FILE_NAME = 'api.intercom.io.yaml'
@@ -110,7 +111,7 @@ export function specFromDocument (document: OpenApiDocument, folder: string, fil
 
 function missingSpecError (dir: string, file: string, env: NodeJS.ProcessEnv): Error {
   const missing = existsSync(dir) ? file : dir
-  const where = `Set INTERCOM_OPENAPI_DIR to the folder that holds <version>/${SPEC_FILE_NAME} (default: ${DEFAULT_OPENAPI_DIR}, from the repository root).`
+  const where = `Set INTERCOM_OPENAPI_DIR to the folder that holds <version>/${SPEC_FILE_NAME} (default: ${DEFAULT_OPENAPI_DIR}).`
   const lead = env.CI === 'true'
     ? 'CI needs the Intercom OpenAPI descriptions to validate responses'
     : 'the Intercom OpenAPI descriptions are needed to validate responses; these tests do not skip without them'
