@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { QUERIED_USER, seedWorkspace, type SeedPlan } from './seed.js'
-import { startServer } from './server.js'
+import { startServer, type StartCommand } from './server.js'
 
 /**
  * `npm run bench`: throughput and latency of the seed POST /messages and of the seed document's
- * conversation listing at 10k and 100k conversations, time to healthy, and peak memory. Prints
+ * conversation listing at 10k and 100k conversations, time to healthy (and `npm start`'s against
+ * `node dist/cli.js`'s, as a ratio), and peak memory. Prints
  * figures; asserts nothing (targets are read from these figures, never timed in tests).
  * BENCH_SECONDS sets each load's duration (default 10); BENCH_CONNECTIONS its concurrency (default 10).
  */
@@ -28,7 +29,22 @@ async function load (name: string, options: autocannon.Options): Promise<Load> {
   return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors }
 }
 
+/** The median time to the first healthy answer over `runs` starts on a fresh in-memory database. */
+async function medianStartupMs (command: StartCommand, runs: number): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const server = await startServer(':memory:', command)
+    times.push(server.startupMs)
+    await server.stop()
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? NaN
+}
+
 async function main (): Promise<void> {
+  const startRuns = Number(process.env.BENCH_START_RUNS ?? 5)
+  const direct = await medianStartupMs('node dist/cli.js', startRuns)
+  const viaNpm = await medianStartupMs('npm start', startRuns)
+
   const dir = mkdtempSync(join(tmpdir(), 'intercom-mock-bench-'))
   const db = join(dir, 'bench.sqlite')
   const plans: SeedPlan[] = [
@@ -65,6 +81,8 @@ async function main (): Promise<void> {
   for (const l of loads) console.log(`| ${l.name} | ${Math.round(l.requestsPerSecond)} | ${l.p50} | ${l.p99} | ${l.errors} |`)
   console.log(`| process start to a 200 from /__mock/health | | ${server.startupMs.toFixed(0)} | | |`)
   console.log(`| peak RSS of the server process | ${peak.toFixed(0)} MiB | | | |`)
+  console.log('')
+  console.log(`start to the first healthy answer, median of ${startRuns}: node dist/cli.js ${direct.toFixed(0)} ms, npm start ${viaNpm.toFixed(0)} ms; ratio npm start / node dist/cli.js = ${(viaNpm / direct).toFixed(2)} (target at most 1.5)`)
 }
 
 main().catch((error: unknown) => {

@@ -12,11 +12,15 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-/** Starts `node dist/cli.js` as a user would, on a free port, and waits until it is healthy. */
-export async function startServer (dbPath: string): Promise<RunningServer> {
+/** How the server is started: the command itself, or through `npm start` as the README's quick start does. */
+export type StartCommand = 'node dist/cli.js' | 'npm start'
+
+/** Starts the server as a user would, on a free port, and waits until it is healthy. */
+export async function startServer (dbPath: string, command: StartCommand = 'node dist/cli.js'): Promise<RunningServer> {
   const port = await freePort()
   const started = process.hrtime.bigint()
-  const child = spawn(process.execPath, ['dist/cli.js'], {
+  const [file, args] = command === 'npm start' ? ['npm', ['start', '--silent']] : [process.execPath, ['dist/cli.js']]
+  const child = spawn(file, args, {
     env: { ...process.env, PORT: String(port), INTERCOM_MOCK_DB: dbPath, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit']
   })

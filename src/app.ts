@@ -8,7 +8,6 @@ import { newRequestId } from './domain/ids.js'
 import { addApiVersion, defaultVersionFrom, intercomApiConstraint, versionFallbacks } from './http/api-version.js'
 import { absoluteFormTarget, registerClientQuirks } from './http/client-quirks.js'
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.js'
-import './http/request-context.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { adminRoutes } from './routes/admins.js'
 import { contactRoutes } from './routes/contacts.js'
@@ -22,7 +21,7 @@ import { openStore, type Store } from './store/index.js'
 import { parseApiVersion, type ApiVersion } from './versions.js'
 
 export interface AppDependencies {
-  /** Defaults to the database at `config.dbPath`. The app closes it when it closes. */
+  /** @internal Defaults to the database at `config.dbPath`. The app closes it when it closes. */
   store?: Store
   /** Defaults to the file at `config.fixturesPath`. */
   fixtures?: Fixtures

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs'
-import { ConfigError, loadConfig, usage } from './config.js'
+import { ConfigError, loadConfig, usage, type Config } from './config.js'
 import { FixtureError } from './control/fixtures.js'
 import { startIntercomMock, type IntercomMock } from './server.js'
 
@@ -35,16 +35,39 @@ function closeOnSignals (mock: IntercomMock): void {
   process.once('SIGTERM', close)
 }
 
-/** Turns the usual startup failures into one line that names the setting to change. */
-function startupError (error: unknown, config: { port: number, host: string, dbPath: string }): unknown {
-  const code = (error as NodeJS.ErrnoException).code
-  if (code === 'EADDRINUSE') return new ConfigError(`PORT ${config.port} is already in use on ${config.host}; choose another port`)
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new ConfigError(`HOST ${config.host} is not an address of this machine`)
-  if (code === 'EACCES') return new ConfigError(`PORT ${config.port} needs privileges this process does not have; choose a port above 1023`)
+/** Turns the usual startup failures into one line that names the real cause and the setting to change. */
+function startupError (error: unknown, config: Config): unknown {
+  const { code, syscall, path } = error as NodeJS.ErrnoException
+  if (syscall === 'listen' || syscall === 'bind') {
+    if (code === 'EADDRINUSE') return new ConfigError(`PORT ${config.port} is already in use on ${config.host}; choose another port`)
+    if (code === 'EACCES' || code === 'EPERM') return new ConfigError(`PORT ${config.port} needs privileges this process does not have; choose a port above 1023`)
+    if (code === 'EADDRNOTAVAIL') return new ConfigError(`HOST ${config.host} is not an address of this machine`)
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ConfigError(`HOST ${config.host} is not an address of this machine`)
+  if (config.urlFile !== null && path === config.urlFile) {
+    return new ConfigError(`INTERCOM_MOCK_URL_FILE ${config.urlFile} cannot be written: ${fileProblem(code, path)}`)
+  }
+  if (typeof syscall === 'string' && typeof path === 'string') {
+    return new ConfigError(`INTERCOM_MOCK_DB ${config.dbPath} cannot be created: ${fileProblem(code, path)}`)
+  }
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    return new ConfigError(`INTERCOM_MOCK_DB ${config.dbPath} cannot be opened: ${(error as Error).message}`)
+    const hint = code === 'SQLITE_CANTOPEN' ? ' (is its folder writable by this user?)' : ''
+    return new ConfigError(`INTERCOM_MOCK_DB ${config.dbPath} cannot be opened: ${(error as Error).message}${hint}`)
   }
   return error
+}
+
+/** What went wrong with a path, in words, with the system's code. */
+function fileProblem (code: string | undefined, path: string): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM': return `this user may not write ${path} (${code})`
+    case 'ENOTDIR': return `a part of ${path} is a file, not a folder (ENOTDIR)`
+    case 'EROFS': return `${path} is on a read-only file system (EROFS)`
+    case 'ENOENT': return `${path} is in a folder that does not exist (ENOENT)`
+    case 'EISDIR': return `${path} is a folder (EISDIR)`
+    default: return `${path}: ${code ?? 'unknown error'}`
+  }
 }
 
 main().catch((error: unknown) => {

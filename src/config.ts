@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { Type, type Static } from '@sinclair/typebox'
 import { StringEnum } from './schemas/common.js'
@@ -10,6 +11,8 @@ export const ConfigSchema = Type.Object({
   host: Type.String({ minLength: 1 }),
   dbPath: Type.String({ minLength: 1 }),
   fixturesPath: Type.String({ minLength: 1 }),
+  /** Where the command writes its URL once listening (the Docker health check reads it); null writes none. */
+  urlFile: Type.Union([Type.Null(), Type.String({ minLength: 1 })]),
   /** Strict mode: only these tokens are accepted. Null accepts any token, one workspace each. */
   tokens: Type.Union([Type.Null(), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]),
   /** The Intercom-Version of requests that send none. */
@@ -28,9 +31,17 @@ interface Setting {
   key: keyof Config
   env: string
   flag: string
+  /** The default as the README and --help show it; null: unset. */
   default: string | null
+  /** The value when unset, where it is not `default` parsed (a path inside the installed package). */
+  fallback?: () => Config[keyof Config]
   description: string
   parse: (raw: string, source: string) => Config[keyof Config]
+}
+
+/** The fixtures this package ships, found beside the installed module whatever the working directory. */
+export function bundledFixtures (): string {
+  return fileURLToPath(new URL('../fixtures/default.json', import.meta.url))
 }
 
 /** Every setting: an environment variable and the CLI flag that overrides it (README's table comes from here). */
@@ -38,10 +49,11 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'port', env: 'PORT', flag: 'port', default: '8080', description: 'TCP port to listen on (0 picks a free one)', parse: parsePort },
   { key: 'host', env: 'HOST', flag: 'host', default: '127.0.0.1', description: 'Interface to listen on (the Docker image sets 0.0.0.0)', parse: nonEmpty },
   { key: 'dbPath', env: 'INTERCOM_MOCK_DB', flag: 'db', default: 'data/intercom-mock.sqlite', description: 'SQLite database file, or :memory: for state that ends with the process', parse: nonEmpty },
-  { key: 'fixturesPath', env: 'INTERCOM_MOCK_FIXTURES', flag: 'fixtures', default: 'fixtures/default.json', description: 'Fixture file every new workspace is seeded from', parse: nonEmpty },
+  { key: 'fixturesPath', env: 'INTERCOM_MOCK_FIXTURES', flag: 'fixtures', default: 'fixtures/default.json', fallback: bundledFixtures, description: 'Fixture file every new workspace is seeded from (by default the one inside the installed package)', parse: nonEmpty },
   { key: 'tokens', env: 'INTERCOM_MOCK_TOKENS', flag: 'tokens', default: null, description: 'Comma-separated access tokens; when set, only these are accepted (strict mode)', parse: parseTokens },
   { key: 'apiVersion', env: 'INTERCOM_MOCK_API_VERSION', flag: 'api-version', default: '1.4', description: 'Intercom-Version assumed for requests that send none', parse: parseVersion },
-  { key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: parseLogLevel }
+  { key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: parseLogLevel },
+  { key: 'urlFile', env: 'INTERCOM_MOCK_URL_FILE', flag: 'url-file', default: null, description: 'File to write the listening URL to once started, removed on a clean stop (the Docker health check reads it)', parse: nonEmpty }
 ]
 
 export interface CliRequest {
@@ -78,7 +90,7 @@ export function loadConfig (env: NodeJS.ProcessEnv, argv: readonly string[] = []
     const fromFlag = values[setting.flag]
     const raw = typeof fromFlag === 'string' ? fromFlag : env[setting.env]
     const source = typeof fromFlag === 'string' ? `--${setting.flag}` : setting.env
-    if (raw === undefined) config[setting.key] = setting.default === null ? null : setting.parse(setting.default, source)
+    if (raw === undefined) config[setting.key] = setting.fallback?.() ?? (setting.default === null ? null : setting.parse(setting.default, source))
     else config[setting.key] = setting.parse(raw, source)
   }
   return { config: config as Config, help: values.help === true, version: values.version === true }

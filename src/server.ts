@@ -1,3 +1,4 @@
+import { rm, writeFile } from 'node:fs/promises'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type AppDependencies } from './app.js'
 import { defaultConfig, type Config } from './config.js'
@@ -14,19 +15,26 @@ export interface IntercomMock {
 export interface StartOptions extends Partial<Config>, AppDependencies {}
 
 /**
- * Starts the mock in this process and resolves once it is listening. Options default as the CLI's do,
- * except `port`, which defaults to 0 (a free port) so parallel test suites never collide.
+ * What `startIntercomMock` assumes where an option is left out: suited to a test suite (state that ends
+ * with the process, a free port so parallel suites never collide, only warnings in the test output),
+ * where the CLI's defaults suit a server.
+ */
+export const IN_PROCESS_DEFAULTS = { dbPath: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'warn' } as const satisfies Partial<Config>
+
+/**
+ * Starts the mock in this process and resolves once it is listening.
  *
- *     const mock = await startIntercomMock({ dbPath: ':memory:' })
+ *     const mock = await startIntercomMock()
  *     const client = new IntercomClient({ token: 'test', baseUrl: mock.url })
  */
 export async function startIntercomMock (options: StartOptions = {}): Promise<IntercomMock> {
-  const { store, fixtures, clock, ...overrides } = options
-  const config = defaultConfig({ port: 0, ...overrides })
+  const { store, fixtures, clock, logStream, ...overrides } = options
+  const config = defaultConfig({ ...IN_PROCESS_DEFAULTS, ...overrides })
   const deps: AppDependencies = {}
   if (store !== undefined) deps.store = store
   if (fixtures !== undefined) deps.fixtures = fixtures
   if (clock !== undefined) deps.clock = clock
+  if (logStream !== undefined) deps.logStream = logStream
   const app = buildApp(config, deps)
   try {
     await app.listen({ port: config.port, host: config.host })
@@ -37,5 +45,19 @@ export async function startIntercomMock (options: StartOptions = {}): Promise<In
   const address = app.server.address()
   const port = typeof address === 'object' && address !== null ? address.port : config.port
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
-  return { url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`, port, app, close: async () => { await app.close() } }
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`
+  const { urlFile } = config
+  if (urlFile !== null) {
+    // For whoever waits on the URL (the Docker health check); removed again on close.
+    await writeFile(urlFile, `${url}\n`).catch(async (error: unknown) => { await app.close(); throw error })
+  }
+  return {
+    url,
+    port,
+    app,
+    close: async () => {
+      await app.close()
+      if (urlFile !== null) await rm(urlFile, { force: true })
+    }
+  }
 }

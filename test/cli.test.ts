@@ -1,21 +1,21 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import t from 'tap'
 
 /** The CLI as built by `npm run build` (npm test builds first). */
-const CLI = 'dist/cli.js'
+const CLI = resolve('dist/cli.js')
 const cleanEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }
 
-function runToEnd (args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [CLI, ...args], { env: { ...cleanEnv, ...env }, encoding: 'utf8', timeout: 20000 })
+function runToEnd (args: string[], env: Record<string, string> = {}, options: { cwd?: string } = {}) {
+  return spawnSync(process.execPath, [CLI, ...args], { env: { ...cleanEnv, ...env }, encoding: 'utf8', timeout: 20000, ...options })
 }
 
 /** Starts the CLI and resolves with its URL once it logs that it listens. */
-function start (env: Record<string, string>) {
-  const child = spawn(process.execPath, [CLI], { env: { ...cleanEnv, PORT: '0', LOG_LEVEL: 'info', ...env } })
+function start (env: Record<string, string>, cwd?: string) {
+  const child = spawn(process.execPath, [CLI], { env: { ...cleanEnv, PORT: '0', LOG_LEVEL: 'info', ...env }, ...(cwd === undefined ? {} : { cwd }) })
   let output = ''
   const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
   const url = new Promise<string>((resolve, reject) => {
@@ -98,4 +98,77 @@ t.test('the CLI serves, closes cleanly on SIGTERM and SIGINT, and keeps state in
   t.equal(list.conversations[0]?.conversation_message.body, '<p>Persist me</p>')
   second.child.kill('SIGINT')
   t.equal(await second.exited, 0, 'SIGINT exits 0')
+})
+
+t.test('started from another folder, the CLI seeds from the package\'s own fixtures; a given path stays relative to the folder', async t => {
+  const folder = t.testdir({ 'mine.json': JSON.stringify({ admins: [{ id: '7', name: 'Mine', email: 'mine@example.com' }] }) })
+  const bundled = start({ INTERCOM_MOCK_DB: ':memory:' }, folder)
+  const admin = await (await fetch(`${await bundled.url}/admins/394051`, { headers: { authorization: 'Bearer cwd' } })).json() as { name: string }
+  t.equal(admin.name, 'Wash')
+  bundled.child.kill('SIGTERM')
+  t.equal(await bundled.exited, 0)
+  const own = start({ INTERCOM_MOCK_DB: ':memory:', INTERCOM_MOCK_FIXTURES: 'mine.json' }, folder)
+  const mine = await (await fetch(`${await own.url}/admins/7`, { headers: { authorization: 'Bearer cwd' } })).json() as { name: string }
+  t.equal(mine.name, 'Mine')
+  own.child.kill('SIGTERM')
+  t.equal(await own.exited, 0)
+  t.notOk(existsSync(join(folder, 'fixtures')), 'nothing expected in the working directory')
+})
+
+t.test('every startup failure is one line naming the real cause and the setting, exit 2', async t => {
+  const folder = t.testdir({ 'notes.txt': 'not a folder' })
+  const underFile = runToEnd(['--db', 'notes.txt/sub/x.sqlite'], {}, { cwd: folder })
+  t.equal(underFile.status, 2)
+  t.equal(underFile.stderr, 'intercom-mock: INTERCOM_MOCK_DB notes.txt/sub/x.sqlite cannot be created: a part of notes.txt/sub is a file, not a folder (ENOTDIR)\n')
+  const noFolder = runToEnd(['--url-file', join(folder, 'none', 'mock.url')], { INTERCOM_MOCK_DB: ':memory:', PORT: '0', LOG_LEVEL: 'silent' })
+  t.equal(noFolder.status, 2)
+  t.equal(noFolder.stderr, `intercom-mock: INTERCOM_MOCK_URL_FILE ${join(folder, 'none', 'mock.url')} cannot be written: ${join(folder, 'none', 'mock.url')} is in a folder that does not exist (ENOENT)\n`)
+})
+
+t.test('as an unprivileged user: a database folder it may not create is named as such, not as the port', async t => {
+  // Root may create anything, so as root the CLI runs as nobody; any other user is unprivileged already.
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
+  const folder = mkdtempSync(join(tmpdir(), 'intercom-mock-cli-'))
+  chmodSync(folder, 0o755)
+  const locked = join(folder, 'locked')
+  mkdirSync(locked, { mode: 0o555 })
+  chmodSync(locked, 0o555)
+  const db = join(locked, 'data', 'state.sqlite')
+  // Through `env -i`, so tap's process tracking (which writes into this repository) is not inherited.
+  const runAsUser = (env: Record<string, string>) => spawnSync('env', ['-i', ...Object.entries({ ...cleanEnv, ...env }).map(([k, v]) => `${k}=${v}`), process.execPath, CLI],
+    { encoding: 'utf8', timeout: 20000, ...asUser })
+  const result = runAsUser({ PORT: '8080', INTERCOM_MOCK_DB: db })
+  t.equal(result.status, 2)
+  t.equal(result.stderr, `intercom-mock: INTERCOM_MOCK_DB ${db} cannot be created: this user may not write ${join(locked, 'data')} (EACCES)\n`)
+  const inLocked = join(locked, 'state.sqlite')
+  const cannotOpen = runAsUser({ PORT: '0', INTERCOM_MOCK_DB: inLocked })
+  t.equal(cannotOpen.status, 2)
+  t.equal(cannotOpen.stderr, `intercom-mock: INTERCOM_MOCK_DB ${inLocked} cannot be opened: unable to open database file (is its folder writable by this user?)\n`)
+  const privileged = runAsUser({ PORT: '80', INTERCOM_MOCK_DB: ':memory:' })
+  t.equal(privileged.status, 2)
+  t.equal(privileged.stderr, 'intercom-mock: PORT 80 needs privileges this process does not have; choose a port above 1023\n')
+})
+
+t.test('npm start only starts (no build), and SIGTERM to the pid npm start gives stops the server', async t => {
+  const npm = spawn('npm', ['start', '--silent'], { env: { ...cleanEnv, PORT: '0', INTERCOM_MOCK_DB: ':memory:', LOG_LEVEL: 'info' }, cwd: resolve('.') })
+  let output = ''
+  npm.stdout.on('data', (chunk) => { output += String(chunk) })
+  npm.stderr.on('data', (chunk) => { output += String(chunk) })
+  const exited = new Promise<number | null>(resolve => npm.on('exit', code => resolve(code)))
+  const url = await new Promise<string>((resolve, reject) => {
+    npm.stdout.on('data', () => {
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      if (match?.[1] !== undefined) resolve(match[1])
+    })
+    void exited.then(code => reject(new Error(`npm start exited ${String(code)}: ${output}`)))
+  })
+  const pid = Number(/"pid":(\d+)/.exec(output)?.[1])
+  t.equal((await fetch(`${url}/__mock/health`)).status, 200)
+  t.notMatch(output, /tsc/, 'no compile on start')
+  npm.kill('SIGTERM')
+  await exited
+  t.match(output, /closing the server and the database/, 'the server got the signal')
+  await new Promise(resolve => setTimeout(resolve, 300))
+  t.throws(() => process.kill(pid, 0), { code: 'ESRCH' }, `the server (pid ${pid}) is not left running`)
+  await t.rejects(fetch(`${url}/__mock/health`), 'nothing listens any more')
 })

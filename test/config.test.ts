@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import t from 'tap'
 import { ConfigError, loadConfig, usage } from '../src/config.js'
 
@@ -6,11 +7,20 @@ t.test('defaults', async t => {
     port: 8080,
     host: '127.0.0.1',
     dbPath: 'data/intercom-mock.sqlite',
-    fixturesPath: 'fixtures/default.json',
+    fixturesPath: resolve('fixtures/default.json'),
     tokens: null,
     apiVersion: '1.4',
-    logLevel: 'info'
+    logLevel: 'info',
+    urlFile: null
   })
+})
+
+t.test('the default fixtures are the package\'s own file, whatever the working directory; a given one stays relative', async t => {
+  const previous = process.cwd()
+  process.chdir(t.testdir())
+  t.teardown(() => process.chdir(previous))
+  t.equal(loadConfig({}).config.fixturesPath, resolve(previous, 'fixtures/default.json'))
+  t.equal(loadConfig({ INTERCOM_MOCK_FIXTURES: 'mine.json' }).config.fixturesPath, 'mine.json')
 })
 
 t.test('environment variables, overridden by flags', async t => {
@@ -21,14 +31,15 @@ t.test('environment variables, overridden by flags', async t => {
     INTERCOM_MOCK_FIXTURES: 'f.json',
     INTERCOM_MOCK_TOKENS: ' a, b ,,c ',
     INTERCOM_MOCK_API_VERSION: '2.11',
-    LOG_LEVEL: 'WARN'
+    LOG_LEVEL: 'WARN',
+    INTERCOM_MOCK_URL_FILE: '/tmp/mock.url'
   }
   t.strictSame(loadConfig(env).config, {
-    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn'
+    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn', urlFile: '/tmp/mock.url'
   })
-  const flagged = loadConfig(env, ['--port', '9001', '--db=x.sqlite', '--tokens', 'z', '--log-level', 'error', '--api-version', '1.1', '--host', '::1', '--fixtures', 'g.json'])
+  const flagged = loadConfig(env, ['--port', '9001', '--db=x.sqlite', '--tokens', 'z', '--log-level', 'error', '--api-version', '1.1', '--host', '::1', '--fixtures', 'g.json', '--url-file', 'u'])
   t.strictSame(flagged.config, {
-    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error'
+    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error', urlFile: 'u'
   })
   t.equal(loadConfig({}, ['--help']).help, true)
   t.equal(loadConfig({}, ['-v']).version, true)
@@ -56,7 +67,7 @@ t.test('each invalid setting is one ConfigError naming the variable or flag', as
 
 t.test('usage lists every variable and flag', async t => {
   const text = usage()
-  for (const name of ['PORT', 'HOST', 'INTERCOM_MOCK_DB', 'INTERCOM_MOCK_FIXTURES', 'INTERCOM_MOCK_TOKENS', 'INTERCOM_MOCK_API_VERSION', 'LOG_LEVEL', '--port', '--db', '--help']) {
+  for (const name of ['PORT', 'HOST', 'INTERCOM_MOCK_DB', 'INTERCOM_MOCK_FIXTURES', 'INTERCOM_MOCK_TOKENS', 'INTERCOM_MOCK_API_VERSION', 'LOG_LEVEL', 'INTERCOM_MOCK_URL_FILE', '--port', '--db', '--url-file', '--help']) {
     t.match(text, name)
   }
 })

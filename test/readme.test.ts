@@ -12,6 +12,22 @@ t.test('the README configuration table lists every setting as src/config.ts defi
 
 t.test('CI runs npm ci and then exactly the README\'s test command', async t => {
   t.match(readme, 'npm install && npm test ')
-  const ci = readFileSync('.ci/run', 'utf8').split('\n').filter(line => line !== '' && !line.startsWith('#') && !line.startsWith('set ') && !line.startsWith('cd '))
+  const ci = readFileSync('.ci/run', 'utf8').split('\n').filter(line => line !== '' && !line.startsWith('#') && !line.startsWith('set ') && !line.startsWith('cd ') && !line.startsWith('export '))
   t.same(ci, ['npm ci', 'npm test'])
+})
+
+t.test('nothing a user runs or reads depends on ../shared (only code comments may cite it)', async t => {
+  const { execFileSync } = await import('node:child_process')
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'README.md', 'package.json', 'Dockerfile', '.ci', 'scripts', 'test', 'bench'], { encoding: 'utf8' })
+    .split('\n').filter(file => file !== '')
+  const uses: string[] = []
+  for (const file of files) {
+    let text: string
+    try { text = readFileSync(file, 'utf8') } catch { continue }
+    text.split('\n').forEach((line, i) => {
+      const code = file.endsWith('.md') || file.endsWith('.json') ? line : line.replace(/^\s*(\/\/|\*|\/\*|#).*$/, '')
+      if (code.includes('../shared') && file !== 'test/readme.test.ts') uses.push(`${file}:${i + 1}: ${line.trim()}`)
+    })
+  }
+  t.same(uses, [])
 })

@@ -136,7 +136,7 @@ function peopleOf (fixtures: Fixtures): Array<[keyof typeof ROLE_OF_LIST, Fixtur
   return [['users', fixtures.users ?? []], ['leads', fixtures.leads ?? []], ['visitors', fixtures.visitors ?? []]]
 }
 
-/** Writes the fixtures' admins, teams and people into a new workspace. Call inside its creating transaction. */
+/** @internal Writes the fixtures' admins, teams and people into a new workspace. Call inside its creating transaction. */
 export function applyFixtures (ctx: DomainContext, fixtures: Fixtures): void {
   fixtures.admins.forEach((admin, position) => {
     ctx.store.admins.insert({

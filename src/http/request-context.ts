@@ -1,3 +1,5 @@
+// Fastify's request, as the mock's plugins fill it in. Every compilation has this file through tsconfig's
+// "include", so nothing imports it: the published declarations stay free of it and of the store behind it.
 import type { DomainContext } from '../domain/context.js'
 import type { Presenter } from '../presenters/index.js'
 import type { ApiVersion } from '../versions.js'
