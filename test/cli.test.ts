@@ -150,7 +150,7 @@ t.test('as an unprivileged user: a database folder it may not create is named as
 })
 
 t.test('npm start only starts (no build), and SIGTERM to the pid npm start gives stops the server', async t => {
-  const npm = spawn('npm', ['start', '--silent'], { env: { ...cleanEnv, PORT: '0', INTERCOM_MOCK_DB: ':memory:', LOG_LEVEL: 'info' }, cwd: resolve('.') })
+  const npm = spawn('npm', ['start'], { env: { ...cleanEnv, PORT: '0', INTERCOM_MOCK_DB: ':memory:', LOG_LEVEL: 'info' }, cwd: resolve('.') })
   let output = ''
   npm.stdout.on('data', (chunk) => { output += String(chunk) })
   npm.stderr.on('data', (chunk) => { output += String(chunk) })
@@ -164,11 +164,17 @@ t.test('npm start only starts (no build), and SIGTERM to the pid npm start gives
   })
   const pid = Number(/"pid":(\d+)/.exec(output)?.[1])
   t.equal((await fetch(`${url}/__mock/health`)).status, 200)
-  t.notMatch(output, /tsc/, 'no compile on start')
+  t.notMatch(output, /prestart|npm run build|tsc -p/, 'no compile on start')
+  t.match(output, /> exec node dist\/cli\.js/)
   npm.kill('SIGTERM')
   await exited
   t.match(output, /closing the server and the database/, 'the server got the signal')
   await new Promise(resolve => setTimeout(resolve, 300))
   t.throws(() => process.kill(pid, 0), { code: 'ESRCH' }, `the server (pid ${pid}) is not left running`)
   await t.rejects(fetch(`${url}/__mock/health`), 'nothing listens any more')
+
+  const invalid = spawnSync('npm', ['start'], { env: { ...cleanEnv, PORT: 'abc' }, encoding: 'utf8', timeout: 20000 })
+  t.not(invalid.status, 0)
+  t.match(invalid.stderr, /^intercom-mock: PORT must be a port number from 0 to 65535, not "abc"$/m, 'the one-line error, straight away')
+  t.notMatch(invalid.stdout, /prestart|tsc -p/)
 })

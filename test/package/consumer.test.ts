@@ -111,6 +111,15 @@ await t.test('a test file of the project: startIntercomMock() with no options, t
   t.match(stdout, /^# fail 0$/m)
 })
 
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+const requireEsm = major > 22 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19)
+await t.test('CommonJS code loads it with require() (Node\'s require of ES modules, 20.19+ and 22.12+)', { skip: !requireEsm && `Node ${process.version} cannot require() ES modules` }, async t => {
+  writeFileSync(join(project, 'require.cjs'), "const { startIntercomMock } = require('intercom-mock')\nstartIntercomMock().then(async m => { console.log((await fetch(`${m.url}/__mock/health`)).status); await m.close() })\n")
+  const { stdout, stderr } = await sh(process.execPath, ['require.cjs'], project)
+  t.equal(stdout, '200\n')
+  t.equal(stderr, '', 'no warning')
+})
+
 await t.test('npx intercom-mock --port 0 in the project serves /__mock/health, and stops on Ctrl-C', async t => {
   const version = await sh('npx', ['intercom-mock', '--version'], project)
   t.equal(version.stdout, `${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`)
