@@ -51,8 +51,17 @@ export const FixturesSchema = Type.Object({
     id_code: Type.Optional(Type.String({ pattern: '^[a-z0-9]{1,40}$' })),
     name: Type.Optional(Type.String({ minLength: 1 })),
     timezone: Type.Optional(Type.String({ minLength: 1 })),
-    region: Type.Optional(Type.String({ minLength: 1 }))
+    region: Type.Optional(Type.String({ minLength: 1 })),
+    /** When the app was created; the workspace's creation time by default. */
+    created_at: Type.Optional(Timestamp)
   }, { additionalProperties: false })),
+  /** Everything the mock makes up for the workspace (ids, UUIDs, pseudonyms, request ids) derives from it. */
+  seed: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Integer()])),
+  /** The workspace's clock: real time unless frozen at a time or offset from real time. */
+  clock: Type.Optional(Type.Union([
+    Type.Object({ frozen_at: Timestamp }, { additionalProperties: false }),
+    Type.Object({ offset: Type.Integer() }, { additionalProperties: false })
+  ])),
   me: Type.Optional(NumericId),
   /** The Intercom-Version assumed for the workspace's requests that send none (else INTERCOM_MOCK_API_VERSION). */
   api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' })),
@@ -67,7 +76,7 @@ export type Fixtures = Static<typeof FixturesSchema>
 type FixturePerson = Static<typeof FixturePerson>
 
 export class FixtureError extends Error {
-  constructor (file: string, path: string, problem: string) {
+  constructor (file: string, readonly path: string, readonly problem: string) {
     super(`${file}: ${path === '' ? '' : `${path}: `}${problem}`)
     this.name = 'FixtureError'
   }

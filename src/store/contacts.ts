@@ -45,6 +45,7 @@ export function prepareContactStatements (db: SqliteDatabase) {
     pageOfContacts: db.prepare<[number, number, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
       AND role IN ('user', 'lead') ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
     countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role IN ('user', 'lead')`),
+    countLive: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE}`),
     countByRole: db.prepare<[number, string], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role = ?`),
     refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
     insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @external_id, @anonymous_id, @email, @phone,
@@ -98,6 +99,11 @@ export class ContactStore {
 
   findByPhone (phone: string): Contact[] {
     return this.q.byPhone.all(this.workspaceId, phone).map(toContact)
+  }
+
+  /** Every contact not deleted: users, leads and visitors. */
+  countLive (): number {
+    return this.q.countLive.get(this.workspaceId)?.n ?? 0
   }
 
   countByRole (role: ContactRole): number {
