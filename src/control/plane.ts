@@ -2,7 +2,9 @@ import { advanceClockSetting, realClockSetting, type ClockSetting } from '../dom
 import { IntercomError, errors } from '../domain/errors.js'
 import { wakeSnoozedConversations } from '../domain/snoozes.js'
 import type { Workspace } from '../domain/types.js'
-import { FixtureError, validateFixtures, type Fixtures } from './fixtures.js'
+import { validateFixtures, type Fixtures } from './fixtures.js'
+import { asBadRequest, seedRecords } from './seed.js'
+import { dumpState } from './state.js'
 import type { JournalEntry } from './journal/entry.js'
 import type { JournalFilter } from './journal/filter.js'
 import { Journal } from './journal/journal.js'
@@ -101,6 +103,16 @@ export class ControlPlane {
     return { workspace, dropped: droppedId === null ? 0 : 1 }
   }
 
+  /** Adds fixture-format records to the token's workspace. */
+  seed (token: string | null, body: unknown): { added: Record<string, number> } {
+    return seedRecords(this.workspaces.contextFor(this.workspace(token)), body)
+  }
+
+  /** The token's workspace, whole, in the fixture format. */
+  state (token: string | null): Fixtures {
+    return dumpState(this.workspaces.contextFor(this.workspace(token)))
+  }
+
   requests (token: string | null, filter: JournalFilter): JournalEntry[] {
     return this.journal.list(this.journalOf(token), filter)
   }
@@ -147,12 +159,7 @@ export class ControlPlane {
 
 /** Validates a fixture-format body as the fixture file is; a problem is a 400 naming its JSON path. */
 export function fixtureDocument (what: string, document: unknown): Fixtures {
-  try {
-    return validateFixtures(what, document)
-  } catch (error) {
-    if (!(error instanceof FixtureError)) throw error
-    throw error.path === '' ? errors.parameterInvalid(error.problem) : errors.parameterInvalid(`${error.path}: ${error.problem}`, error.path)
-  }
+  return asBadRequest(() => validateFixtures(what, document))
 }
 
 function clockState (workspaces: Workspaces, workspace: Workspace): ClockState {

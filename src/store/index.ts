@@ -21,6 +21,10 @@ export interface WorkspaceStore {
   readonly parts: PartStore
   readonly search: SearchStore
   nextInSequence: (kind: NumericIdKind, base: number) => number
+  /** The last value each id sequence handed out. */
+  sequences: () => Record<string, number>
+  /** Makes sure the sequence never hands out `lastValue` or anything below it again. */
+  raiseSequence: (kind: string, lastValue: number) => void
   /** Runs `fn` in one transaction (a savepoint when nested); a throw rolls every write back. */
   transaction: <T>(fn: () => T) => T
 }
@@ -64,6 +68,8 @@ export function createStore (db: SqliteDatabase): Store {
       parts: new PartStore(statements.parts, workspaceId),
       search: new SearchStore(statements.search, workspaceId),
       nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
+      sequences: () => workspaces.sequences(workspaceId),
+      raiseSequence: (kind, lastValue) => { workspaces.raiseSequence(workspaceId, kind, lastValue) },
       transaction
     }),
     purgeStep: () => db.open && purge.step(),

@@ -6,6 +6,8 @@ import { clockRoutes } from './clock.js'
 import { openApiRoute } from './openapi.js'
 import { requestRoutes } from './requests.js'
 import { resetRoutes } from './reset.js'
+import { seedRoutes } from './seed.js'
+import { stateRoutes } from './state.js'
 import { workspaceRoutes } from './workspaces.js'
 
 export interface ControlRouteOptions {
@@ -43,6 +45,8 @@ export function controlRoutes ({ plane, adminToken, version }: ControlRouteOptio
     addControlToken(app)
     await app.register(async (routes) => {
       await routes.register(resetRoutes(plane))
+      await routes.register(seedRoutes(plane))
+      await routes.register(stateRoutes(plane))
       await routes.register(clockRoutes(plane))
       await routes.register(requestRoutes(plane))
       await routes.register(workspaceRoutes(plane))
