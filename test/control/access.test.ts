@@ -6,7 +6,7 @@ t.test('with INTERCOM_MOCK_ADMIN_TOKEN set, control calls need X-Intercom-Mock-A
   const api = await build(t, { adminToken: 's3cret' })
   assertError(t, await api.request({ url: '/__mock/clock' }), 401, { code: 'unauthorized', message: 'This mock requires the header X-Intercom-Mock-Admin for control calls' })
   assertError(t, await api.request({ url: '/__mock/clock', headers: { 'x-intercom-mock-admin': 'guess' } }), 401, { code: 'unauthorized', message: 'The X-Intercom-Mock-Admin header does not match this mock\'s admin token' })
-  for (const [method, url] of [['POST', '/__mock/reset'], ['GET', '/__mock/requests'], ['GET', '/__mock/requests/count'], ['DELETE', '/__mock/requests'], ['GET', '/__mock/workspaces'], ['DELETE', '/__mock/workspaces'], ['GET', '/__mock/openapi.json'], ['PUT', '/__mock/clock']] as const) {
+  for (const [method, url] of [['POST', '/__mock/reset'], ['GET', '/__mock/requests'], ['GET', '/__mock/requests/count'], ['DELETE', '/__mock/requests'], ['GET', '/__mock/workspaces'], ['DELETE', '/__mock/workspaces'], ['GET', '/__mock/openapi.json'], ['PUT', '/__mock/clock'], ['POST', '/__mock/seed'], ['GET', '/__mock/state']] as const) {
     t.equal((await api.request({ method, url, token: null })).statusCode, 401, `${method} ${url} is guarded`)
   }
   const allowed = await api.request({ url: '/__mock/clock', headers: { 'x-intercom-mock-admin': 's3cret' } })
