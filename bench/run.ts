@@ -2,12 +2,14 @@ import { cpus, totalmem, tmpdir } from 'node:os'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
+import { timeResets } from './reset.js'
 import { QUERIED_USER, seedWorkspace, type SeedPlan } from './seed.js'
 import { startServer } from './server.js'
 
 /**
  * `npm run bench`: throughput and latency of the seed POST /messages and of the seed document's
- * conversation listing at 10k and 100k conversations, time to healthy, and peak memory. Prints
+ * conversation listing at 10k and 100k conversations, time to healthy, peak memory, the request
+ * journal's cost to POST /messages, and the time of a reset of a workspace holding 10k conversations. Prints
  * figures; asserts nothing (targets are read from these figures, never timed in tests).
  * BENCH_SECONDS sets each load's duration (default 10); BENCH_CONNECTIONS its concurrency (default 10).
  */
@@ -40,12 +42,24 @@ async function main (): Promise<void> {
     console.log(`seeded ${plan.conversations} conversations into workspace ${plan.token} in ${took.toFixed(1)} s`)
   }
 
+  const resetTokens = ['bench-reset-1', 'bench-reset-2', 'bench-reset-3']
+  for (const token of resetTokens) seedWorkspace(db, { token, conversations: 10_000, queriedUserEvery: 10, closedEvery: 5 })
+  const resets = timeResets(db, resetTokens)
+
+  const seedBody = JSON.stringify({ from: { type: 'user', id: QUERIED_USER }, body: 'Hey' })
+  const postAs = (token: string) => ({ method: 'POST' as const, body: seedBody, headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'application/json' } })
+  const post = postAs('bench-post')
+  // The same load on a server that records nothing, into a workspace of its own that starts as empty.
+  const unjournaled = await startServer(db, { INTERCOM_MOCK_JOURNAL_SIZE: '0' })
+  await fetch(`${unjournaled.url}/messages`, postAs('bench-post-unjournaled'))
+  const withoutJournal = await load('POST /messages, journal off (INTERCOM_MOCK_JOURNAL_SIZE=0)', { url: `${unjournaled.url}/messages`, ...postAs('bench-post-unjournaled') })
+  await unjournaled.stop()
+
   const server = await startServer(db)
   const loads: Load[] = []
-  const seedBody = JSON.stringify({ from: { type: 'user', id: QUERIED_USER }, body: 'Hey' })
-  const post = { method: 'POST' as const, body: seedBody, headers: { authorization: 'Bearer bench-post', accept: 'application/json', 'content-type': 'application/json' } }
   await fetch(`${server.url}/messages`, post) // creates the workspace before timing starts
   loads.push(await load('POST /messages (the seed curl)', { url: `${server.url}/messages`, ...post }))
+  loads.push(withoutJournal)
   for (const plan of plans) {
     loads.push(await load(`GET /conversations?type=user&intercom_user_id=…&open=true, ${plan.conversations / 1000}k in the workspace`, {
       url: `${server.url}/conversations?type=user&intercom_user_id=${QUERIED_USER}&open=true`,
@@ -65,6 +79,11 @@ async function main (): Promise<void> {
   for (const l of loads) console.log(`| ${l.name} | ${Math.round(l.requestsPerSecond)} | ${l.p50} | ${l.p99} | ${l.errors} |`)
   console.log(`| process start to a 200 from /__mock/health | | ${server.startupMs.toFixed(0)} | | |`)
   console.log(`| peak RSS of the server process | ${peak.toFixed(0)} MiB | | | |`)
+  const journalCost = 1 - (loads[0]?.requestsPerSecond ?? 0) / withoutJournal.requestsPerSecond
+  console.log('')
+  console.log(`request journal: POST /messages ${(journalCost * 100).toFixed(1)} % slower with it than without (target ≤ 10 %)`)
+  console.log(`reset of a workspace holding 10k conversations: ${resets.resetsMs.map(ms => ms.toFixed(2)).join(', ')} ms (target ≤ 5 ms); ` +
+    `its background purge: ${resets.purgeTotalMs.toFixed(0)} ms in ${resets.purgeSteps} steps, the longest ${resets.purgeMaxStepMs.toFixed(1)} ms`)
 }
 
 main().catch((error: unknown) => {

@@ -13,11 +13,11 @@ export interface RunningServer {
 }
 
 /** Starts `node dist/cli.js` as a user would, on a free port, and waits until it is healthy. */
-export async function startServer (dbPath: string): Promise<RunningServer> {
+export async function startServer (dbPath: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
   const started = process.hrtime.bigint()
   const child = spawn(process.execPath, ['dist/cli.js'], {
-    env: { ...process.env, PORT: String(port), INTERCOM_MOCK_DB: dbPath, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), INTERCOM_MOCK_DB: dbPath, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit']
   })
   const url = `http://127.0.0.1:${port}`

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from './db.js'
 
 /** Rows deleted per step: small enough that a step never holds the database for more than a few milliseconds. */
-export const PURGE_BATCH = 500
+export const PURGE_BATCH = 100
 
 /**
  * Deletes the rows of dropped workspaces a batch at a time, the big tables first, then the workspace
