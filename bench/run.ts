@@ -2,13 +2,15 @@ import { cpus, totalmem, tmpdir } from 'node:os'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
+import { timeResets } from './reset.js'
 import { QUERIED_USER, seedWorkspace, type SeedPlan } from './seed.js'
 import { startServer, type StartCommand } from './server.js'
 
 /**
  * `npm run bench`: throughput and latency of the seed POST /messages and of the seed document's
  * conversation listing at 10k and 100k conversations, time to healthy (and `npm start`'s against
- * `node dist/cli.js`'s, as a ratio), and peak memory. Prints
+ * `node dist/cli.js`'s, as a ratio), peak memory, the request journal's cost to POST /messages, and the
+ * time of a reset of a workspace holding 10k conversations. Prints
  * figures; asserts nothing (targets are read from these figures, never timed in tests).
  * BENCH_SECONDS sets each load's duration (default 10); BENCH_CONNECTIONS its concurrency (default 10).
  */
@@ -60,12 +62,34 @@ async function main (): Promise<void> {
     console.log(`seeded ${plan.conversations} conversations into workspace ${plan.token} in ${took.toFixed(1)} s`)
   }
 
+  const resetTokens = ['bench-reset-1', 'bench-reset-2', 'bench-reset-3']
+  for (const token of resetTokens) seedWorkspace(db, { token, conversations: 10_000, queriedUserEvery: 10, closedEvery: 5 })
+  const resets = timeResets(db, resetTokens)
+
+  const seedBody = JSON.stringify({ from: { type: 'user', id: QUERIED_USER }, body: 'Hey' })
+  const postAs = (token: string) => ({ method: 'POST' as const, body: seedBody, headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'application/json' } })
+  const post = postAs('bench-post')
+  // The journal's cost: the same load on servers with and without it, alternated, each into an empty
+  // workspace of its own, best of two rounds each (the cores are shared, so one round can be unlucky).
+  const journalRuns: Record<'on' | 'off', number[]> = { on: [], off: [] }
+  for (const round of [1, 2]) {
+    for (const journal of ['off', 'on'] as const) {
+      const token = `bench-journal-${journal}-${round}`
+      const probe = await startServer(db, 'node dist/cli.js', journal === 'off' ? { INTERCOM_MOCK_JOURNAL_SIZE: '0' } : {})
+      await fetch(`${probe.url}/messages`, postAs(token))
+      journalRuns[journal].push((await load(`journal ${journal}`, { url: `${probe.url}/messages`, ...postAs(token) })).requestsPerSecond)
+      await probe.stop()
+    }
+  }
+  const withoutJournal = { name: 'POST /messages, journal off (INTERCOM_MOCK_JOURNAL_SIZE=0), best of 2', requestsPerSecond: Math.max(...journalRuns.off), p50: NaN, p99: NaN, errors: 0 }
+  const withJournal = Math.max(...journalRuns.on)
+
   const server = await startServer(db)
   const loads: Load[] = []
-  const seedBody = JSON.stringify({ from: { type: 'user', id: QUERIED_USER }, body: 'Hey' })
-  const post = { method: 'POST' as const, body: seedBody, headers: { authorization: 'Bearer bench-post', accept: 'application/json', 'content-type': 'application/json' } }
   await fetch(`${server.url}/messages`, post) // creates the workspace before timing starts
   loads.push(await load('POST /messages (the seed curl)', { url: `${server.url}/messages`, ...post }))
+  loads.push({ ...withoutJournal, name: 'POST /messages, journal on (the default), best of 2', requestsPerSecond: withJournal })
+  loads.push(withoutJournal)
   for (const plan of plans) {
     loads.push(await load(`GET /conversations?type=user&intercom_user_id=…&open=true, ${plan.conversations / 1000}k in the workspace`, {
       url: `${server.url}/conversations?type=user&intercom_user_id=${QUERIED_USER}&open=true`,
@@ -82,11 +106,16 @@ async function main (): Promise<void> {
   console.log('')
   console.log('| what | requests/s | p50 ms | p99 ms | errors |')
   console.log('| --- | ---: | ---: | ---: | ---: |')
-  for (const l of loads) console.log(`| ${l.name} | ${Math.round(l.requestsPerSecond)} | ${l.p50} | ${l.p99} | ${l.errors} |`)
+  for (const l of loads) console.log(`| ${l.name} | ${Math.round(l.requestsPerSecond)} | ${Number.isNaN(l.p50) ? '' : l.p50} | ${Number.isNaN(l.p99) ? '' : l.p99} | ${l.errors} |`)
   console.log(`| process start to a 200 from /__mock/health | | ${server.startupMs.toFixed(0)} | | |`)
   console.log(`| peak RSS of the server process | ${peak.toFixed(0)} MiB | | | |`)
   console.log('')
   console.log(`start to the first healthy answer, median of ${startRuns}: node dist/cli.js ${direct.toFixed(0)} ms, npm start ${viaNpm.toFixed(0)} ms; ratio npm start / node dist/cli.js = ${(viaNpm / direct).toFixed(2)} (target at most 1.5)`)
+  const journalCost = 1 - withJournal / withoutJournal.requestsPerSecond
+  console.log('')
+  console.log(`request journal: POST /messages ${(journalCost * 100).toFixed(1)} % slower with it than without (target ≤ 10 %)`)
+  console.log(`reset of a workspace holding 10k conversations: ${resets.resetsMs.map(ms => ms.toFixed(2)).join(', ')} ms (target ≤ 5 ms); ` +
+    `its background purge: ${resets.purgeTotalMs.toFixed(0)} ms in ${resets.purgeSteps} steps, the longest ${resets.purgeMaxStepMs.toFixed(1)} ms`)
 }
 
 main().catch((error: unknown) => {

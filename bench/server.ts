@@ -16,12 +16,12 @@ export interface RunningServer {
 export type StartCommand = 'node dist/cli.js' | 'npm start'
 
 /** Starts the server as a user would, on a free port, and waits until it is healthy. */
-export async function startServer (dbPath: string, command: StartCommand = 'node dist/cli.js'): Promise<RunningServer> {
+export async function startServer (dbPath: string, command: StartCommand = 'node dist/cli.js', env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
   const started = process.hrtime.bigint()
   const [file, args] = command === 'npm start' ? ['npm', ['start', '--silent']] : [process.execPath, ['dist/cli.js']]
   const child = spawn(file, args, {
-    env: { ...process.env, PORT: String(port), INTERCOM_MOCK_DB: dbPath, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), INTERCOM_MOCK_DB: dbPath, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit']
   })
   const url = `http://127.0.0.1:${port}`

@@ -1,16 +1,19 @@
+import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { loadFixtures, type Fixtures } from './control/fixtures.js'
+import { ControlPlane } from './control/plane.js'
 import { Workspaces } from './control/workspaces.js'
 import { systemClock, type Clock } from './domain/clock.js'
-import { newRequestId } from './domain/ids.js'
 import { addApiVersion, defaultVersionFrom, intercomApiConstraint, versionFallbacks } from './http/api-version.js'
 import { absoluteFormTarget, registerClientQuirks } from './http/client-quirks.js'
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.js'
+import { addJournal } from './http/journal.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { adminRoutes } from './routes/admins.js'
 import { contactRoutes } from './routes/contacts.js'
+import { controlRoutes } from './routes/control/index.js'
 import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
@@ -20,11 +23,19 @@ import { visitorRoutes } from './routes/visitors.js'
 import { openStore, type Store } from './store/index.js'
 import { parseApiVersion, type ApiVersion } from './versions.js'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The control plane's operations (reset, seed, journal, clock, …), for in-process use and the routes. */
+    control: ControlPlane
+  }
+}
+
 export interface AppDependencies {
   /** @internal Defaults to the database at `config.dbPath`. The app closes it when it closes. */
   store?: Store
   /** Defaults to the file at `config.fixturesPath`. */
   fixtures?: Fixtures
+  /** The server's clock, which every workspace's clock follows unless frozen or offset. */
   clock?: Clock
   /** Where log lines go (pino's destination); standard output by default. */
   logStream?: NodeJS.WritableStream
@@ -37,13 +48,16 @@ export interface AppDependencies {
 export function buildApp (config: Config, deps: AppDependencies = {}): FastifyInstance {
   const fixtures = deps.fixtures ?? loadFixtures(config.fixturesPath)
   const store = deps.store ?? openStore(config.dbPath)
-  const workspaces = new Workspaces(store, fixtures, deps.clock ?? systemClock)
+  const clock = deps.clock ?? systemClock
+  const workspaces = new Workspaces(store, fixtures, clock)
+  const allowedTokens = config.tokens === null ? null : new Set(config.tokens)
+  const plane = new ControlPlane(workspaces, allowedTokens, config.journalSize)
   const defaultVersion = defaultVersionFrom(workspaces, parseApiVersion(config.apiVersion) as ApiVersion)
   const versionConstraint = intercomApiConstraint(defaultVersion)
 
   const app = Fastify({
     logger: deps.logStream === undefined ? { level: config.logLevel } : { level: config.logLevel, stream: deps.logStream },
-    genReqId: () => newRequestId(),
+    genReqId: (req) => plane.requestIds.next(req),
     requestIdHeader: false,
     rewriteUrl: absoluteFormTarget,
     frameworkErrors,
@@ -53,14 +67,21 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  app.addHook('onClose', async () => store.close())
+  app.decorate('control', plane)
+  app.addHook('onReady', async () => { workspaces.purgeLeftovers() })
+  app.addHook('onClose', async () => {
+    workspaces.close()
+    store.close()
+  })
   app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id) })
   registerErrorHandling(app)
   registerClientQuirks(app)
+  addJournal(app, plane.journal, clock)
 
   app.register(healthRoutes(store))
+  app.register(controlRoutes({ plane, adminToken: config.adminToken, version: packageVersion() }))
   app.register(async (api) => {
-    addWorkspaceAuth(api, { workspaces, allowedTokens: config.tokens === null ? null : new Set(config.tokens) })
+    addWorkspaceAuth(api, { workspaces, allowedTokens })
     addApiVersion(api, defaultVersion)
     const fallbacks = versionFallbacks(api)
     await api.register(messageRoutes)
@@ -73,4 +94,8 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     fallbacks.register()
   })
   return app
+}
+
+function packageVersion (): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
 }

@@ -17,7 +17,11 @@ export const ConfigSchema = Type.Object({
   tokens: Type.Union([Type.Null(), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]),
   /** The Intercom-Version of requests that send none. */
   apiVersion: Type.String(),
-  logLevel: StringEnum(LOG_LEVELS)
+  logLevel: StringEnum(LOG_LEVELS),
+  /** When set, every /__mock route but health requires `X-Intercom-Mock-Admin: <adminToken>`. */
+  adminToken: Type.Union([Type.Null(), Type.String({ minLength: 1 })]),
+  /** Entries the request journal keeps per workspace (and server-wide). */
+  journalSize: Type.Integer({ minimum: 0 })
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -53,7 +57,9 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'tokens', env: 'INTERCOM_MOCK_TOKENS', flag: 'tokens', default: null, description: 'Comma-separated access tokens; when set, only these are accepted (strict mode)', parse: parseTokens },
   { key: 'apiVersion', env: 'INTERCOM_MOCK_API_VERSION', flag: 'api-version', default: '1.4', description: 'Intercom-Version assumed for requests that send none', parse: parseVersion },
   { key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: parseLogLevel },
-  { key: 'urlFile', env: 'INTERCOM_MOCK_URL_FILE', flag: 'url-file', default: null, description: 'File to write the listening URL to once started, removed on a clean stop (the Docker health check reads it)', parse: nonEmpty }
+  { key: 'urlFile', env: 'INTERCOM_MOCK_URL_FILE', flag: 'url-file', default: null, description: 'File to write the listening URL to once started, removed on a clean stop (the Docker health check reads it)', parse: nonEmpty },
+  { key: 'adminToken', env: 'INTERCOM_MOCK_ADMIN_TOKEN', flag: 'admin-token', default: null, description: 'When set, /__mock control calls (all but health) need the header X-Intercom-Mock-Admin with this value', parse: nonEmpty },
+  { key: 'journalSize', env: 'INTERCOM_MOCK_JOURNAL_SIZE', flag: 'journal-size', default: '1000', description: 'Requests the journal keeps per workspace and server-wide, newest first (0 records none)', parse: parseCount }
 ]
 
 export interface CliRequest {
@@ -119,6 +125,11 @@ function parsePort (raw: string, source: string): number {
   if (!/^\d+$/.test(raw.trim()) || Number(raw) > 65535) {
     throw new ConfigError(`${source} must be a port number from 0 to 65535, not "${raw}"`)
   }
+  return Number(raw)
+}
+
+function parseCount (raw: string, source: string): number {
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > 1_000_000) throw new ConfigError(`${source} must be a whole number from 0 to 1000000, not "${raw}"`)
   return Number(raw)
 }
 

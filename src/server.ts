@@ -2,14 +2,20 @@ import { rm, writeFile } from 'node:fs/promises'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type AppDependencies } from './app.js'
 import { defaultConfig, type Config } from './config.js'
+import { serverHandle, workspaceHandle, type ServerHandle, type WorkspaceHandle } from './control/client/handle.js'
+import { injectRequester, type ControlRequest } from './control/client/requester.js'
 
-export interface IntercomMock {
+export interface IntercomMock extends ServerHandle {
   /** Base URL to point an Intercom SDK at, e.g. `http://127.0.0.1:53124`. */
   url: string
   port: number
   app: FastifyInstance
   /** Stops listening and closes the database. */
   close: () => Promise<void>
+  /** Steers the workspace of `token`: reset, seed, state, journal, clock (the HTTP control plane, in process). */
+  workspace: (token: string) => WorkspaceHandle
+  /** A raw control call as a workspace (or, with null, server-wide): what the handles are built from. */
+  requester: (token: string | null) => ControlRequest
 }
 
 export interface StartOptions extends Partial<Config>, AppDependencies {}
@@ -58,6 +64,13 @@ export async function startIntercomMock (options: StartOptions = {}): Promise<In
     close: async () => {
       await app.close()
       if (urlFile !== null) await rm(urlFile, { force: true })
-    }
+    },
+    ...inProcessControl(app, config.adminToken)
   }
+}
+
+/** The control handles of an app in this process: the HTTP control routes, called through `app.inject`. */
+export function inProcessControl (app: FastifyInstance, adminToken: string | null): Pick<IntercomMock, 'requester' | 'workspace' | keyof ServerHandle> {
+  const requester = (token: string | null) => injectRequester(app, { token, adminToken: adminToken ?? undefined })
+  return { requester, workspace: (token) => workspaceHandle(token, requester(token)), ...serverHandle(requester(null)) }
 }

@@ -11,7 +11,9 @@ t.test('defaults', async t => {
     tokens: null,
     apiVersion: '1.4',
     logLevel: 'info',
-    urlFile: null
+    urlFile: null,
+    adminToken: null,
+    journalSize: 1000
   })
 })
 
@@ -32,14 +34,16 @@ t.test('environment variables, overridden by flags', async t => {
     INTERCOM_MOCK_TOKENS: ' a, b ,,c ',
     INTERCOM_MOCK_API_VERSION: '2.11',
     LOG_LEVEL: 'WARN',
-    INTERCOM_MOCK_URL_FILE: '/tmp/mock.url'
+    INTERCOM_MOCK_URL_FILE: '/tmp/mock.url',
+    INTERCOM_MOCK_ADMIN_TOKEN: 'admin',
+    INTERCOM_MOCK_JOURNAL_SIZE: '50'
   }
   t.strictSame(loadConfig(env).config, {
-    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn', urlFile: '/tmp/mock.url'
+    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn', urlFile: '/tmp/mock.url', adminToken: 'admin', journalSize: 50
   })
-  const flagged = loadConfig(env, ['--port', '9001', '--db=x.sqlite', '--tokens', 'z', '--log-level', 'error', '--api-version', '1.1', '--host', '::1', '--fixtures', 'g.json', '--url-file', 'u'])
+  const flagged = loadConfig(env, ['--port', '9001', '--db=x.sqlite', '--tokens', 'z', '--log-level', 'error', '--api-version', '1.1', '--host', '::1', '--fixtures', 'g.json', '--url-file', 'u', '--admin-token', 'root', '--journal-size', '0'])
   t.strictSame(flagged.config, {
-    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error', urlFile: 'u'
+    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error', urlFile: 'u', adminToken: 'root', journalSize: 0
   })
   t.equal(loadConfig({}, ['--help']).help, true)
   t.equal(loadConfig({}, ['-v']).version, true)
@@ -54,7 +58,9 @@ t.test('each invalid setting is one ConfigError naming the variable or flag', as
     [{ INTERCOM_MOCK_DB: '' }, [], 'INTERCOM_MOCK_DB must not be empty'],
     [{ INTERCOM_MOCK_TOKENS: ' , ' }, [], 'INTERCOM_MOCK_TOKENS is set but lists no token; unset it to accept any token'],
     [{ INTERCOM_MOCK_API_VERSION: '3.0' }, [], 'INTERCOM_MOCK_API_VERSION must be an Intercom API version (1.0–1.4, 2.0–2.16, Unstable or Preview), not "3.0"'],
-    [{ LOG_LEVEL: 'loud' }, [], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"']
+    [{ LOG_LEVEL: 'loud' }, [], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"'],
+    [{ INTERCOM_MOCK_JOURNAL_SIZE: 'lots' }, [], 'INTERCOM_MOCK_JOURNAL_SIZE must be a whole number from 0 to 1000000, not "lots"'],
+    [{ INTERCOM_MOCK_ADMIN_TOKEN: ' ' }, [], 'INTERCOM_MOCK_ADMIN_TOKEN must not be empty']
   ]
   for (const [env, argv, message] of cases) {
     t.throws(() => loadConfig(env, argv), new ConfigError(message), message)

@@ -6,7 +6,7 @@ import { loadFixtures, type Fixtures } from '../src/control/fixtures.js'
 import { Workspaces } from '../src/control/workspaces.js'
 import { fixedClock, type Clock } from '../src/domain/clock.js'
 import type { DomainContext } from '../src/domain/context.js'
-import type { IntercomMock } from '../src/server.js'
+import { inProcessControl, type IntercomMock } from '../src/server.js'
 import { openStore, type Store } from '../src/store/index.js'
 import { checkResponsesAgainstSpec } from './openapi/spec-check.js'
 
@@ -93,7 +93,7 @@ export async function listen (t: Test, overrides: Partial<Config> = {}): Promise
   await app.listen({ port: 0, host: '127.0.0.1' })
   t.teardown(() => app.close())
   const port = (app.server.address() as { port: number }).port
-  return { url: `http://127.0.0.1:${port}`, port, app, close: async () => { await app.close() }, clock }
+  return { url: `http://127.0.0.1:${port}`, port, app, close: async () => { await app.close() }, clock, ...inProcessControl(app, overrides.adminToken ?? null) }
 }
 
 /** Asserts an Intercom error.list: status, one error with exactly these fields, request id echoed in X-Request-Id. */

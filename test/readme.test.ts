@@ -31,3 +31,12 @@ t.test('nothing a user runs or reads depends on ../shared (only code comments ma
   }
   t.same(uses, [])
 })
+
+t.test('the README\'s example test files are the ones this suite runs, imports aside', async t => {
+  const examples = [...readme.matchAll(/<!-- example: (\S+) -->\n```\w+\n([\s\S]*?)```\n<!-- \/example -->/g)]
+  t.strictSame(examples.map(m => m[1]), ['test/readme/tap-example.test.ts', 'test/readme/node-test-example.mjs'])
+  for (const [, file, shown] of examples) {
+    const actual = readFileSync(file as string, 'utf8').replace("'intercom-client-v7'", "'intercom-client'").replace(/'\.\.\/\.\.\/(src|dist)\/index\.js'/, "'intercom-mock'")
+    t.equal(shown, actual, file)
+  }
+})

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { Type, type Static } from '@sinclair/typebox'
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import type { DomainContext } from '../domain/context.js'
+import { applyConversations, conversationProblem, FixtureConversation, type KnownRecords } from './fixture-conversations.js'
 import { newContact } from '../domain/people.js'
 import type { ContactRole } from '../domain/types.js'
 
@@ -41,7 +42,17 @@ const FixturePerson = Type.Object({
   custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
   signed_up_at: Type.Optional(Timestamp),
   last_request_at: Type.Optional(Timestamp),
-  created_at: Type.Optional(Timestamp)
+  created_at: Type.Optional(Timestamp),
+  /** The rest is what a state dump records; by hand, leave it to the defaults. */
+  /** A user's anonymous UUID from when it was a lead (a lead's or visitor's is its user_id). */
+  anonymous_id: Type.Optional(Type.String({ minLength: 1 })),
+  /** The name Intercom made up for a lead or visitor ("Lime Camel from Dublin"); derived from the id by default. */
+  pseudonym: Type.Optional(Type.String()),
+  last_replied_at: Type.Optional(Timestamp),
+  session_count: Type.Optional(Type.Integer({ minimum: 0 })),
+  updated_at: Type.Optional(Timestamp),
+  /** A deleted contact: lookups no longer find it; the conversations it was part of still show it. */
+  deleted_at: Type.Optional(Timestamp)
 }, { additionalProperties: false })
 
 /** The fixture file: what every new workspace starts with. `fixtures/schema.json` is generated from this. */
@@ -51,8 +62,17 @@ export const FixturesSchema = Type.Object({
     id_code: Type.Optional(Type.String({ pattern: '^[a-z0-9]{1,40}$' })),
     name: Type.Optional(Type.String({ minLength: 1 })),
     timezone: Type.Optional(Type.String({ minLength: 1 })),
-    region: Type.Optional(Type.String({ minLength: 1 }))
+    region: Type.Optional(Type.String({ minLength: 1 })),
+    /** When the app was created; the workspace's creation time by default. */
+    created_at: Type.Optional(Timestamp)
   }, { additionalProperties: false })),
+  /** Everything the mock makes up for the workspace (ids, UUIDs, pseudonyms, request ids) derives from it. */
+  seed: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Integer()])),
+  /** The workspace's clock: real time unless frozen at a time or offset from real time. */
+  clock: Type.Optional(Type.Union([
+    Type.Object({ frozen_at: Timestamp }, { additionalProperties: false }),
+    Type.Object({ offset: Type.Integer() }, { additionalProperties: false })
+  ])),
   me: Type.Optional(NumericId),
   /** The Intercom-Version assumed for the workspace's requests that send none (else INTERCOM_MOCK_API_VERSION). */
   api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' })),
@@ -60,14 +80,17 @@ export const FixturesSchema = Type.Object({
   teams: Type.Optional(Type.Array(FixtureTeam)),
   users: Type.Optional(Type.Array(FixturePerson)),
   leads: Type.Optional(Type.Array(FixturePerson)),
-  visitors: Type.Optional(Type.Array(FixturePerson))
+  visitors: Type.Optional(Type.Array(FixturePerson)),
+  conversations: Type.Optional(Type.Array(FixtureConversation)),
+  /** The last id each id sequence handed out (a state dump keeps them, so new ids continue where they were). */
+  sequences: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Integer({ minimum: 0 })))
 }, { additionalProperties: false })
 
 export type Fixtures = Static<typeof FixturesSchema>
 type FixturePerson = Static<typeof FixturePerson>
 
 export class FixtureError extends Error {
-  constructor (file: string, path: string, problem: string) {
+  constructor (file: string, readonly path: string, readonly problem: string) {
     super(`${file}: ${path === '' ? '' : `${path}: `}${problem}`)
     this.name = 'FixtureError'
   }
@@ -91,26 +114,35 @@ export function loadFixtures (file: string): Fixtures {
 }
 
 export function validateFixtures (file: string, data: unknown): Fixtures {
-  const problem = Value.Errors(FixturesSchema, data).First()
-  if (problem !== undefined) throw new FixtureError(file, problem.path, schemaProblem(problem.message, problem.schema))
-  const fixtures = data as Fixtures
+  const fixtures = checkSchema(FixturesSchema, file, data)
   checkReferences(file, fixtures)
   return fixtures
+}
+
+/** `data` checked against `schema`; the first problem is a FixtureError naming its JSON path. */
+export function checkSchema<T extends TSchema> (schema: T, file: string, data: unknown): Static<T> {
+  const problem = Value.Errors(schema, data).First()
+  if (problem !== undefined) throw new FixtureError(file, problem.path, schemaProblem(problem.message, problem.schema))
+  return data as Static<T>
 }
 
 function schemaProblem (message: string, schema: { description?: string }): string {
   return schema.description === undefined ? message : `${message} (${schema.description})`
 }
 
-function checkReferences (file: string, fixtures: Fixtures): void {
+/**
+ * Checks ids are unique and references resolve. `existing` are the records of the workspace being
+ * seeded (none for a fixture file or a reset document).
+ */
+export function checkReferences (file: string, fixtures: Partial<Fixtures>, existing?: KnownRecords): void {
   const adminIds = new Set<string>()
-  fixtures.admins.forEach((admin, i) => {
+  fixtures.admins?.forEach((admin, i) => {
     if (adminIds.has(admin.id)) throw new FixtureError(file, `/admins/${i}/id`, `admin id ${admin.id} is used twice`)
     adminIds.add(admin.id)
   })
   fixtures.teams?.forEach((team, i) => {
     team.admin_ids.forEach((adminId, j) => {
-      if (!adminIds.has(adminId)) throw new FixtureError(file, `/teams/${i}/admin_ids/${j}`, `no admin has id ${adminId}`)
+      if (!adminIds.has(adminId) && existing?.admin(adminId) !== true) throw new FixtureError(file, `/teams/${i}/admin_ids/${j}`, `no admin has id ${adminId}`)
     })
   })
   if (fixtures.me !== undefined && !adminIds.has(fixtures.me)) {
@@ -128,17 +160,30 @@ function checkReferences (file: string, fixtures: Fixtures): void {
       }
     })
   }
+  const teamIds = new Set((fixtures.teams ?? []).map(team => team.id))
+  const problem = conversationProblem(fixtures.conversations ?? [], {
+    admin: id => adminIds.has(id) || existing?.admin(id) === true,
+    team: id => teamIds.has(id) || existing?.team(id) === true,
+    contact: id => contactIds.has(id) || existing?.contact(id) === true
+  })
+  if (problem !== null) throw new FixtureError(file, problem[0], problem[1])
 }
 
 const ROLE_OF_LIST = { users: 'user', leads: 'lead', visitors: 'visitor' } as const
 
-function peopleOf (fixtures: Fixtures): Array<[keyof typeof ROLE_OF_LIST, FixturePerson[]]> {
+export function peopleOf (fixtures: Partial<Fixtures>): Array<[keyof typeof ROLE_OF_LIST, FixturePerson[]]> {
   return [['users', fixtures.users ?? []], ['leads', fixtures.leads ?? []], ['visitors', fixtures.visitors ?? []]]
 }
 
-/** @internal Writes the fixtures' admins, teams and people into a new workspace. Call inside its creating transaction. */
-export function applyFixtures (ctx: DomainContext, fixtures: Fixtures): void {
-  fixtures.admins.forEach((admin, position) => {
+/**
+ * @internal Writes the fixtures' records into a workspace: a new one (inside its creating transaction), or one
+ * being seeded (inside the seed's, after its checks). Positions follow those already there.
+ */
+export function applyFixtures (ctx: DomainContext, fixtures: Partial<Fixtures>): void {
+  const adminsBefore = ctx.store.admins.all().length
+  const teamsBefore = ctx.store.admins.allTeams().length
+  fixtures.admins?.forEach((admin, i) => {
+    const position = adminsBefore + i
     ctx.store.admins.insert({
       id: admin.id,
       name: admin.name,
@@ -150,18 +195,26 @@ export function applyFixtures (ctx: DomainContext, fixtures: Fixtures): void {
       avatarUrl: admin.avatar_url ?? null
     }, position)
   })
-  fixtures.teams?.forEach((team, position) => {
-    ctx.store.admins.insertTeam({ id: team.id, name: team.name, adminIds: team.admin_ids }, position)
+  fixtures.teams?.forEach((team, i) => {
+    ctx.store.admins.insertTeam({ id: team.id, name: team.name, adminIds: team.admin_ids }, teamsBefore + i)
   })
   for (const [list, people] of peopleOf(fixtures)) {
-    for (const person of people) ctx.store.contacts.insert(fixtureContact(ctx, ROLE_OF_LIST[list], person))
+    for (const person of people) {
+      ctx.store.contacts.insert(fixtureContact(ctx, ROLE_OF_LIST[list], person))
+      if (person.deleted_at !== undefined) ctx.store.contacts.markDeleted(person.id, person.deleted_at)
+    }
   }
+  applyConversations(ctx, fixtures.conversations ?? [])
+  for (const [kind, lastValue] of Object.entries(fixtures.sequences ?? {})) ctx.store.raiseSequence(kind, lastValue)
 }
 
 function fixtureContact (ctx: DomainContext, role: ContactRole, person: FixturePerson) {
   const contact = newContact(ctx, role, {
     externalId: role === 'user' ? person.user_id : person.external_id,
-    anonymousId: role === 'user' ? undefined : person.user_id,
+    anonymousId: role === 'user' ? person.anonymous_id : person.user_id,
+    pseudonym: person.pseudonym,
+    lastRepliedAt: person.last_replied_at,
+    sessionCount: person.session_count,
     email: person.email,
     phone: person.phone,
     name: person.name,
@@ -172,5 +225,5 @@ function fixtureContact (ctx: DomainContext, role: ContactRole, person: FixtureP
     lastRequestAt: person.last_request_at
   }, person.id)
   const createdAt = person.created_at ?? contact.createdAt
-  return { ...contact, createdAt, updatedAt: createdAt }
+  return { ...contact, createdAt, updatedAt: person.updated_at ?? createdAt }
 }

@@ -1,22 +1,25 @@
 import type { Store, WorkspaceStore } from '../store/index.js'
-import type { Clock } from './clock.js'
+import { workspaceClock, type Clock } from './clock.js'
 import { createIds, type Ids } from './ids.js'
 import type { Workspace } from './types.js'
 
-/** Everything a domain operation may touch: one workspace's store, the clock and the id source. */
+/** Everything a domain operation may touch: one workspace's store, its clock and its id source. */
 export interface DomainContext {
   readonly workspace: Workspace
   readonly store: WorkspaceStore
+  /** The workspace's own clock: the server's clock as the workspace's setting (frozen, offset) bends it. */
   readonly clock: Clock
   readonly ids: Ids
 }
 
-export function createDomainContext (store: Store, workspace: Workspace, clock: Clock): DomainContext {
+/** `baseClock` is the server's clock; the context reads it through the workspace's clock setting. */
+export function createDomainContext (store: Store, workspace: Workspace, baseClock: Clock): DomainContext {
   const workspaceStore = store.forWorkspace(workspace.id)
+  const clock = workspaceClock(baseClock, workspace.clock)
   return {
     workspace,
     store: workspaceStore,
     clock,
-    ids: createIds(workspace.id, clock, workspaceStore.nextInSequence)
+    ids: createIds(workspace.seed, clock, workspaceStore.nextInSequence)
   }
 }

@@ -12,10 +12,10 @@ export interface NewPart {
 
 /**
  * Writes a part onto a conversation and the conversation's new state (`changes`), moving
- * `updated_at` and counting the part. Call inside a transaction, after every check.
+ * `updated_at` and counting the part. `now` is when it happened (the clock's now unless a part is
+ * written after the fact, as a snooze's wake-up is). Call inside a transaction, after every check.
  */
-export function appendPart (ctx: DomainContext, conversation: ConversationRecord, part: NewPart, changes: Partial<ConversationRecord>): ConversationRecord {
-  const now = ctx.clock.now()
+export function appendPart (ctx: DomainContext, conversation: ConversationRecord, part: NewPart, changes: Partial<ConversationRecord>, now = ctx.clock.now()): ConversationRecord {
   const record: PartRecord = {
     id: ctx.ids.partId(),
     conversationId: conversation.id,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { Clock } from './clock.js'
 
 /**
@@ -7,13 +7,14 @@ import type { Clock } from './clock.js'
  * id of one kind never finds an object of another (a message id sent to `GET /conversations/{id}`
  * is a 404, as on Intercom) and two workspaces started alike get the same ids.
  */
-export type NumericIdKind = 'message' | 'conversation' | 'part' | 'contact'
+export type NumericIdKind = 'message' | 'conversation' | 'part' | 'contact' | 'uuid'
 
 export const numericIdBases: Record<NumericIdKind, number> = {
   message: 2000, // the first message is "2001", as in Intercom's own examples
   conversation: 1_000_000_000,
   part: 3_000_000_000,
-  contact: 0 // not rendered: the counter inside a contact's object id
+  contact: 0, // not rendered: the counter inside a contact's object id
+  uuid: 0 // not rendered: the counter an anonymous UUID is derived from
 }
 
 /** Hands out the next value of a per-workspace counter; backed by the store, inside the write transaction. */
@@ -23,32 +24,49 @@ export interface Ids {
   messageId: () => string
   conversationId: () => string
   partId: () => string
-  /** A 24-hex object id: creation time, workspace, counter (the layout of a MongoDB ObjectId). */
+  /** A 24-hex object id: creation time, the workspace's seed, counter (the layout of a MongoDB ObjectId). */
   contactId: () => string
   /** The UUID Intercom assigns as `user_id` of every new lead and visitor. */
   uuid: () => string
 }
 
-export function createIds (workspaceId: number, clock: Clock, next: NextInSequence): Ids {
+/** The seed of a workspace whose fixtures name none. */
+export const DEFAULT_SEED = 'intercom-mock'
+
+/**
+ * Every id is a function of the workspace's seed and a per-workspace counter, never of the workspace's
+ * internal number or of chance: the same requests to two fresh workspaces make the same ids.
+ */
+export function createIds (seed: string, clock: Clock, next: NextInSequence): Ids {
   const numeric = (kind: NumericIdKind) => () => String(next(kind, numericIdBases[kind]))
+  const seedPart = seededHex(seed, 'contact', 0).slice(0, 6)
   return {
     messageId: numeric('message'),
     conversationId: numeric('conversation'),
     partId: numeric('part'),
-    contactId: () => {
-      const counter = next('contact', numericIdBases.contact)
-      return hex(clock.now(), 8) + hex(workspaceId, 6) + hex(counter, 10)
-    },
-    uuid: () => randomUUID()
+    contactId: () => hex(clock.now(), 8) + seedPart + hex(next('contact', numericIdBases.contact), 10),
+    uuid: () => seededUuid(seed, 'uuid', next('uuid', numericIdBases.uuid))
   }
 }
 
 /**
  * A request id as Intercom's OpenAPI declares it (`request_id`, `format: uuid`, in every 2.x
- * description); Intercom also sent UUIDs in the 1.x era (intercom-api.md §0.4).
+ * description); Intercom also sent UUIDs in the 1.x era (intercom-api.md §0.4). Requests that reach
+ * no workspace get a random one; a workspace's get `seededUuid(seed, 'request', n)`.
  */
 export function newRequestId (): string {
   return randomUUID()
+}
+
+/** A version-4-shaped UUID that is a pure function of (seed, kind, n). */
+export function seededUuid (seed: string, kind: string, n: number): string {
+  const h = seededHex(seed, kind, n)
+  const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16)
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+function seededHex (seed: string, kind: string, n: number): string {
+  return createHash('sha256').update(`${seed}\u0000${kind}\u0000${n}`).digest('hex')
 }
 
 function hex (value: number, width: number): string {

@@ -1,3 +1,5 @@
+import type { ClockSetting } from './clock.js'
+
 /**
  * The one model behind every API version. Presenters render these as 1.x or 2.x wire shapes;
  * nothing here knows about either.
@@ -74,6 +76,9 @@ export interface Workspace {
   ownerAdminId: string | null
   /** The Intercom-Version of this workspace's requests that send none (Intercom pins one per app). */
   apiVersion: string | null
+  /** Everything the mock makes up for this workspace (ids, UUIDs, request ids) derives from it. */
+  seed: string
+  clock: ClockSetting
 }
 
 /**
@@ -134,7 +139,7 @@ export interface Assignee {
 
 export type PartType =
   | 'comment' | 'note' | 'assignment' | 'assign_and_reopen' | 'open' | 'close' | 'snoozed' | 'unsnoozed'
-  | 'note_and_reopen' | 'participant_added' | 'participant_removed'
+  | 'note_and_reopen' | 'participant_added' | 'participant_removed' | 'timer_unsnooze'
 
 export interface ConversationPart {
   id: string

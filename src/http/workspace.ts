@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Workspaces } from '../control/workspaces.js'
 import { errors } from '../domain/errors.js'
+import { wakeSnoozedConversations } from '../domain/snoozes.js'
 
 export interface WorkspaceAuthOptions {
   workspaces: Workspaces
@@ -17,6 +18,8 @@ export function addWorkspaceAuth (api: FastifyInstance, { workspaces, allowedTok
     const token = accessToken(request.headers.authorization)
     if (token === null || (allowedTokens !== null && !allowedTokens.has(token))) throw errors.unauthorized()
     request.ctx = workspaces.contextFor(workspaces.forToken(token))
+    // Snoozes wake when the workspace's clock passes them, whether real time or an advance moved it.
+    wakeSnoozedConversations(request.ctx)
   })
 }
 
@@ -29,10 +32,13 @@ export function accessToken (authorization: string | undefined): string | null {
   const [scheme = '', ...rest] = authorization.trim().split(/\s+/)
   const credentials = rest.join(' ')
   if (credentials === '') return null
+  // No token holds control characters; refusing them keeps names of dropped workspaces (control/workspaces.ts) unreachable.
+  if (/[\u0000-\u001f]/.test(credentials)) return null
   if (scheme.toLowerCase() === 'bearer') return credentials
   if (scheme.toLowerCase() !== 'basic') return null
   const decoded = Buffer.from(credentials, 'base64').toString('utf8')
   const separator = decoded.indexOf(':')
+  if (/[\u0000-\u001f]/.test(decoded)) return null
   if (separator === -1) return decoded === '' ? null : decoded
   const [user, password] = [decoded.slice(0, separator), decoded.slice(separator + 1)]
   if (user === '') return null

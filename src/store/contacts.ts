@@ -45,6 +45,9 @@ export function prepareContactStatements (db: SqliteDatabase) {
     pageOfContacts: db.prepare<[number, number, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
       AND role IN ('user', 'lead') ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
     countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role IN ('user', 'lead')`),
+    everyContact: db.prepare<[number], ContactRow & { deleted_at: number | null }>(`SELECT ${COLUMNS}, deleted_at FROM contacts WHERE workspace_id = ? ORDER BY rowid`),
+    exists: db.prepare<[number, string], { id: string }>('SELECT id FROM contacts WHERE workspace_id = ? AND id = ?'),
+    countLive: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE}`),
     countByRole: db.prepare<[number, string], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role = ?`),
     refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
     insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @external_id, @anonymous_id, @email, @phone,
@@ -98,6 +101,21 @@ export class ContactStore {
 
   findByPhone (phone: string): Contact[] {
     return this.q.byPhone.all(this.workspaceId, phone).map(toContact)
+  }
+
+  /** Every contact, deleted ones too (with when), in the order they were written: what a state dump holds. */
+  everyContact (): Array<{ contact: Contact, deletedAt: number | null }> {
+    return this.q.everyContact.all(this.workspaceId).map(row => ({ contact: toContact(row), deletedAt: row.deleted_at }))
+  }
+
+  /** True when a contact has this id, deleted or not (ids are never reused). */
+  exists (id: string): boolean {
+    return this.q.exists.get(this.workspaceId, id) !== undefined
+  }
+
+  /** Every contact not deleted: users, leads and visitors. */
+  countLive (): number {
+    return this.q.countLive.get(this.workspaceId)?.n ?? 0
   }
 
   countByRole (role: ContactRole): number {

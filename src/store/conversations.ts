@@ -54,6 +54,10 @@ export function prepareConversationStatements (db: SqliteDatabase) {
     latestOfContact: db.prepare<[number, string], ConversationRow>(`SELECT ${COLUMNS} FROM conversation_contacts cc
       JOIN conversations c ON c.workspace_id = cc.workspace_id AND c.id = cc.conversation_id
       WHERE cc.workspace_id = ? AND cc.contact_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 1`),
+    everyConversation: db.prepare<[number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c WHERE c.workspace_id = ? ORDER BY c.rowid`),
+    countAll: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM conversations WHERE workspace_id = ?'),
+    dueSnoozes: db.prepare<[number, number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c INDEXED BY ix_conversations_snoozed
+      WHERE c.workspace_id = ? AND c.state = 'snoozed' AND c.snoozed_until <= ? ORDER BY c.snoozed_until, c.id`),
     // Listing statements, one per combination of filters and order, prepared on first use.
     listings: new Map<string, { page: Statement, count: Statement }>()
   }
@@ -76,6 +80,20 @@ export class ConversationStore {
   latestOfContact (contactId: string): ConversationRecord | null {
     const row = this.q.latestOfContact.get(this.workspaceId, contactId)
     return row === undefined ? null : toRecord(row)
+  }
+
+  /** Every conversation in the order they were written: what a state dump holds. */
+  everyConversation (): ConversationRecord[] {
+    return this.q.everyConversation.all(this.workspaceId).map(toRecord)
+  }
+
+  countAll (): number {
+    return this.q.countAll.get(this.workspaceId)?.n ?? 0
+  }
+
+  /** Snoozed conversations whose `snoozed_until` is at or before `now`, the earliest first. */
+  dueSnoozes (now: number): ConversationRecord[] {
+    return this.q.dueSnoozes.all(this.workspaceId, now).map(toRecord)
   }
 
   insert (record: ConversationRecord): void {

@@ -5,6 +5,7 @@ import { ConversationStore, prepareConversationStatements } from './conversation
 import { openDatabase, type SqliteDatabase } from './db.js'
 import { MessageStore, prepareMessageStatements } from './messages.js'
 import { PartStore, preparePartStatements } from './parts.js'
+import { preparePurge } from './purge.js'
 import { SearchStore, prepareSearchStatements } from './search.js'
 import { WorkspaceRegistry, prepareWorkspaceStatements } from './workspaces.js'
 
@@ -20,6 +21,10 @@ export interface WorkspaceStore {
   readonly parts: PartStore
   readonly search: SearchStore
   nextInSequence: (kind: NumericIdKind, base: number) => number
+  /** The last value each id sequence handed out. */
+  sequences: () => Record<string, number>
+  /** Makes sure the sequence never hands out `lastValue` or anything below it again. */
+  raiseSequence: (kind: string, lastValue: number) => void
   /** Runs `fn` in one transaction (a savepoint when nested); a throw rolls every write back. */
   transaction: <T>(fn: () => T) => T
 }
@@ -28,6 +33,8 @@ export interface Store {
   readonly workspaces: WorkspaceRegistry
   forWorkspace: (workspaceId: number) => WorkspaceStore
   transaction: <T>(fn: () => T) => T
+  /** One bounded step of deleting dropped workspaces' rows; false when there is nothing left to purge. */
+  purgeStep: () => boolean
   /** True when the database answers a query: what the health check reports. */
   ping: () => boolean
   close: () => void
@@ -47,6 +54,7 @@ export function createStore (db: SqliteDatabase): Store {
   const inTransaction = db.transaction((fn: () => unknown) => fn())
   const transaction = <T>(fn: () => T): T => inTransaction(fn) as T
   const ping = db.prepare('SELECT 1 AS ok')
+  const purge = preparePurge(db)
 
   return {
     workspaces,
@@ -60,8 +68,11 @@ export function createStore (db: SqliteDatabase): Store {
       parts: new PartStore(statements.parts, workspaceId),
       search: new SearchStore(statements.search, workspaceId),
       nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
+      sequences: () => workspaces.sequences(workspaceId),
+      raiseSequence: (kind, lastValue) => { workspaces.raiseSequence(workspaceId, kind, lastValue) },
       transaction
     }),
+    purgeStep: () => db.open && purge.step(),
     ping: () => db.open && (ping.get() as { ok: number } | undefined)?.ok === 1,
     close: () => { if (db.open) db.close() }
   }

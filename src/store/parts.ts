@@ -25,6 +25,7 @@ export function preparePartStatements (db: SqliteDatabase) {
   return {
     ofConversations: db.prepare<[number, string], PartRow>(`SELECT ${COLUMNS} FROM conversation_parts
       WHERE workspace_id = ? AND conversation_id IN (SELECT value FROM json_each(?)) ORDER BY conversation_id, id`),
+    exists: db.prepare<[number, number], { id: number }>('SELECT id FROM conversation_parts WHERE workspace_id = ? AND id = ?'),
     insert: db.prepare(`INSERT INTO conversation_parts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id,
       @conversation_id, @part_type, @body, @body_format, @author_type, @author_id, @assigned_to_type, @assigned_to_id,
       @attachment_urls, @created_at, @updated_at, @notified_at)`)
@@ -45,6 +46,10 @@ export class PartStore {
       parts.get(String(row.conversation_id))?.push(toRecord(row))
     }
     return parts
+  }
+
+  exists (id: string): boolean {
+    return this.q.exists.get(this.workspaceId, Number(id)) !== undefined
   }
 
   insert (p: PartRecord): void {

@@ -1,3 +1,4 @@
+import type { ClockSetting } from '../domain/clock.js'
 import type { App, Workspace } from '../domain/types.js'
 import type { SqliteDatabase } from './db.js'
 
@@ -11,6 +12,9 @@ interface WorkspaceRow {
   owner_admin_id: string | null
   api_version: string | null
   created_at: number
+  seed: string
+  clock_mode: ClockSetting['mode']
+  clock_value: number
 }
 
 export interface NewWorkspace {
@@ -18,18 +22,40 @@ export interface NewWorkspace {
   app: App
   ownerAdminId: string | null
   apiVersion: string | null
+  seed: string
+  clock: ClockSetting
 }
+
+/** A workspace with the sizes the control plane lists. */
+export interface WorkspaceSummary {
+  workspace: Workspace
+  contacts: number
+  conversations: number
+}
+
+const LIVE = 'dropped = 0'
+const SUMMARY = `SELECT w.*, (SELECT count(*) FROM contacts c WHERE c.workspace_id = w.id AND c.deleted_at IS NULL) AS contact_count,
+  (SELECT count(*) FROM conversations v WHERE v.workspace_id = w.id) AS conversation_count FROM workspaces w WHERE w.${LIVE}`
 
 /** @internal */
 export function prepareWorkspaceStatements (db: SqliteDatabase) {
   return {
-    byToken: db.prepare<[string], WorkspaceRow>('SELECT * FROM workspaces WHERE token = ?'),
-    insert: db.prepare<[string, string, string, string, string, string | null, string | null, number], WorkspaceRow>(`INSERT INTO
-      workspaces (token, app_id_code, app_name, app_timezone, app_region, owner_admin_id, api_version, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO NOTHING RETURNING *`),
+    byToken: db.prepare<[string], WorkspaceRow>(`SELECT * FROM workspaces WHERE token = ? AND ${LIVE}`),
+    byId: db.prepare<[number], WorkspaceRow>(`SELECT * FROM workspaces WHERE id = ? AND ${LIVE}`),
+    insert: db.prepare<[string, string, string, string, string, string | null, string | null, number, string, string, number], WorkspaceRow>(`INSERT INTO
+      workspaces (token, app_id_code, app_name, app_timezone, app_region, owner_admin_id, api_version, created_at, seed, clock_mode, clock_value)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO NOTHING RETURNING *`),
+    setClock: db.prepare<[string, number, number]>(`UPDATE workspaces SET clock_mode = ?, clock_value = ? WHERE id = ? AND ${LIVE}`),
+    // A dropped workspace gives up its token (a NUL-prefixed name no request can send) so the token can start afresh.
+    drop: db.prepare<[number]>(`UPDATE workspaces SET dropped = 1, token = char(0) || 'dropped:' || id WHERE id = ? AND ${LIVE}`),
+    dropAll: db.prepare(`UPDATE workspaces SET dropped = 1, token = char(0) || 'dropped:' || id WHERE ${LIVE} RETURNING id`),
+    summaries: db.prepare<[], WorkspaceRow & { contact_count: number, conversation_count: number }>(`${SUMMARY} ORDER BY w.id`),
     nextInSequence: db.prepare<[number, string, number], { last_value: number }>(`INSERT INTO id_sequences
       (workspace_id, kind, last_value) VALUES (?, ?, ? + 1)
-      ON CONFLICT (workspace_id, kind) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`)
+      ON CONFLICT (workspace_id, kind) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`),
+    sequences: db.prepare<[number], { kind: string, last_value: number }>('SELECT kind, last_value FROM id_sequences WHERE workspace_id = ? ORDER BY kind'),
+    raiseSequence: db.prepare<[number, string, number]>(`INSERT INTO id_sequences (workspace_id, kind, last_value) VALUES (?, ?, ?)
+      ON CONFLICT (workspace_id, kind) DO UPDATE SET last_value = max(last_value, excluded.last_value)`)
   }
 }
 
@@ -45,11 +71,36 @@ export class WorkspaceRegistry {
     return row === undefined ? null : toWorkspace(row)
   }
 
+  findById (id: number): Workspace | null {
+    const row = this.q.byId.get(id)
+    return row === undefined ? null : toWorkspace(row)
+  }
+
   /** Inserts the workspace unless its token already has one; returns it only when it is new. */
   insertIfAbsent (workspace: NewWorkspace): Workspace | null {
+    const clock = clockColumns(workspace.clock)
     const row = this.q.insert.get(workspace.token, workspace.app.idCode, workspace.app.name, workspace.app.timezone,
-      workspace.app.region, workspace.ownerAdminId, workspace.apiVersion, workspace.app.createdAt)
+      workspace.app.region, workspace.ownerAdminId, workspace.apiVersion, workspace.app.createdAt, workspace.seed, clock.mode, clock.value)
     return row === undefined ? null : toWorkspace(row)
+  }
+
+  setClock (workspaceId: number, setting: ClockSetting): void {
+    const { mode, value } = clockColumns(setting)
+    this.q.setClock.run(mode, value, workspaceId)
+  }
+
+  /** Takes the workspace out of use at once; its rows are purged later (store/purge.ts). */
+  drop (workspaceId: number): void {
+    this.q.drop.run(workspaceId)
+  }
+
+  /** Drops every workspace; answers the ids it dropped. */
+  dropAll (): number[] {
+    return (this.q.dropAll.all() as Array<{ id: number }>).map(row => row.id)
+  }
+
+  summaries (): WorkspaceSummary[] {
+    return this.q.summaries.all().map(row => ({ workspace: toWorkspace(row), contacts: row.contact_count, conversations: row.conversation_count }))
   }
 
   nextInSequence (workspaceId: number, kind: string, base: number): number {
@@ -57,6 +108,24 @@ export class WorkspaceRegistry {
     if (row === undefined) throw new Error(`id sequence ${kind} of workspace ${workspaceId} returned nothing`)
     return row.last_value
   }
+
+  /** The last value each id sequence of the workspace handed out. */
+  sequences (workspaceId: number): Record<string, number> {
+    return Object.fromEntries(this.q.sequences.all(workspaceId).map(row => [row.kind, row.last_value]))
+  }
+
+  /** Makes sure the sequence never hands out `lastValue` or anything below it again. */
+  raiseSequence (workspaceId: number, kind: string, lastValue: number): void {
+    this.q.raiseSequence.run(workspaceId, kind, lastValue)
+  }
+}
+
+function clockColumns (setting: ClockSetting): { mode: ClockSetting['mode'], value: number } {
+  return { mode: setting.mode, value: setting.mode === 'frozen' ? setting.at : setting.mode === 'offset' ? setting.seconds : 0 }
+}
+
+function toClockSetting (mode: ClockSetting['mode'], value: number): ClockSetting {
+  return mode === 'frozen' ? { mode, at: value } : mode === 'offset' ? { mode, seconds: value } : { mode }
 }
 
 function toWorkspace (row: WorkspaceRow): Workspace {
@@ -71,6 +140,8 @@ function toWorkspace (row: WorkspaceRow): Workspace {
       region: row.app_region
     },
     ownerAdminId: row.owner_admin_id,
-    apiVersion: row.api_version
+    apiVersion: row.api_version,
+    seed: row.seed,
+    clock: toClockSetting(row.clock_mode, row.clock_value)
   }
 }

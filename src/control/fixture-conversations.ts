@@ -1,0 +1,272 @@
+import { Type, type Static } from '@sinclair/typebox'
+import type { DomainContext } from '../domain/context.js'
+import type { ConversationRecord, MessageRecord, PartRecord } from '../store/index.js'
+import type { AuthorType } from '../store/records.js'
+
+/**
+ * Conversations in the fixture format: what a test seeds ("a conversation already waiting for an
+ * admin") and what a state dump holds. Written by hand, only `customers` and `source` are needed;
+ * everything else has the value the API would have given it (see `conversationRecords`).
+ */
+const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
+const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
+const Timestamp = Type.Integer({ minimum: 0, description: 'unix seconds' })
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
+/** An enum typebox's own checker (Value.Errors, which validates fixtures) understands. */
+const StringEnum = <const T extends readonly string[]>(values: T) => Type.Enum(Object.fromEntries(values.map(v => [v, v])) as { [K in T[number]]: K })
+const BodyFormat = StringEnum(['plaintext', 'html'] as const)
+
+const FixtureAuthor = Type.Object({
+  /** `user`, `lead` and `contact` all name a contact by its id. */
+  type: StringEnum(['contact', 'user', 'lead', 'admin', 'bot'] as const),
+  id: Type.String({ minLength: 1 })
+}, { additionalProperties: false })
+
+const PART_TYPES = ['comment', 'note', 'assignment', 'assign_and_reopen', 'open', 'close', 'snoozed', 'unsnoozed',
+  'note_and_reopen', 'participant_added', 'participant_removed', 'timer_unsnooze'] as const
+
+const FixturePart = Type.Object({
+  id: Type.Optional(NumericId),
+  part_type: StringEnum(PART_TYPES),
+  author: FixtureAuthor,
+  body: Type.Optional(Nullable(Type.String())),
+  body_format: Type.Optional(Nullable(BodyFormat)),
+  assigned_to: Type.Optional(Nullable(Type.Object({ type: StringEnum(['admin', 'team'] as const), id: NumericId }, { additionalProperties: false }))),
+  attachment_urls: Type.Optional(Type.Array(Type.String())),
+  created_at: Type.Optional(Timestamp),
+  updated_at: Type.Optional(Timestamp),
+  notified_at: Type.Optional(Timestamp)
+}, { additionalProperties: false })
+
+const FixtureSource = Type.Object({
+  id: Type.Optional(NumericId),
+  author: FixtureAuthor,
+  body: Type.String(),
+  body_format: Type.Optional(BodyFormat),
+  message_type: Type.Optional(StringEnum(['inapp', 'email'] as const)),
+  subject: Type.Optional(Nullable(Type.String())),
+  template: Type.Optional(Nullable(StringEnum(['plain', 'personal'] as const))),
+  url: Type.Optional(Nullable(Type.String())),
+  created_at: Type.Optional(Timestamp)
+}, { additionalProperties: false })
+
+export const FixtureConversation = Type.Object({
+  id: Type.Optional(NumericId),
+  /** Contact ids; the first is the one the conversation is with (1.x `user`). */
+  customers: Type.Array(ContactId, { minItems: 1 }),
+  state: Type.Optional(StringEnum(['open', 'closed', 'snoozed'] as const)),
+  read: Type.Optional(Type.Boolean()),
+  title: Type.Optional(Nullable(Type.String())),
+  admin_assignee_id: Type.Optional(Nullable(NumericId)),
+  team_assignee_id: Type.Optional(Nullable(NumericId)),
+  snoozed_until: Type.Optional(Nullable(Timestamp)),
+  waiting_since: Type.Optional(Nullable(Timestamp)),
+  customer_first_reply_at: Type.Optional(Nullable(Timestamp)),
+  delivered_as: Type.Optional(StringEnum(['customer_initiated', 'admin_initiated', 'automated', 'campaigns_initiated', 'operator_initiated'] as const)),
+  custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  created_at: Type.Optional(Timestamp),
+  updated_at: Type.Optional(Timestamp),
+  /** The message that opened it. */
+  source: FixtureSource,
+  /** Replies, notes and actions, oldest first. */
+  parts: Type.Optional(Type.Array(FixturePart))
+}, { additionalProperties: false })
+
+export type FixtureConversation = Static<typeof FixtureConversation>
+type FixtureAuthor = Static<typeof FixtureAuthor>
+
+/** What a fixture's references may point at: records of the document, and of the workspace when seeding. */
+export interface KnownRecords {
+  admin: (id: string) => boolean
+  team: (id: string) => boolean
+  contact: (id: string) => boolean
+}
+
+/** A reference problem: the JSON path and what is wrong there. */
+export type ReferenceProblem = [path: string, problem: string]
+
+/** The first broken reference or rule of the conversations, or null. */
+export function conversationProblem (conversations: readonly FixtureConversation[], known: KnownRecords): ReferenceProblem | null {
+  const ids = { conversation: new Set<string>(), message: new Set<string>(), part: new Set<string>() }
+  const once = (kind: keyof typeof ids, id: string | undefined, path: string): ReferenceProblem | null => {
+    if (id === undefined) return null
+    if (ids[kind].has(id)) return [path, `${kind} id ${id} is used twice`]
+    ids[kind].add(id)
+    return null
+  }
+  const author = (a: FixtureAuthor, path: string): ReferenceProblem | null =>
+    a.type === 'admin' ? (known.admin(a.id) ? null : [`${path}/id`, `no admin has id ${a.id}`])
+      : a.type === 'bot' ? null : known.contact(a.id) ? null : [`${path}/id`, `no contact has id ${a.id}`]
+  for (const [i, c] of conversations.entries()) {
+    const at = `/conversations/${i}`
+    const problem = once('conversation', c.id, `${at}/id`) ?? once('message', c.source.id, `${at}/source/id`) ??
+      c.customers.map((id, j): ReferenceProblem | null => known.contact(id) ? null : [`${at}/customers/${j}`, `no contact has id ${id}`]).find(p => p !== null) ??
+      (c.admin_assignee_id != null && !known.admin(c.admin_assignee_id) ? [`${at}/admin_assignee_id`, `no admin has id ${c.admin_assignee_id}`] : null) ??
+      (c.team_assignee_id != null && !known.team(c.team_assignee_id) ? [`${at}/team_assignee_id`, `no team has id ${c.team_assignee_id}`] : null) ??
+      (c.source.author.type === 'bot' ? [`${at}/source/author/type`, 'a conversation is started by a contact or an admin'] : author(c.source.author, `${at}/source/author`)) ??
+      (c.state === 'snoozed' && c.snoozed_until == null ? [`${at}/snoozed_until`, 'a snoozed conversation needs snoozed_until'] : null) ??
+      (c.parts ?? []).map((p, j) => once('part', p.id, `${at}/parts/${j}/id`) ?? author(p.author, `${at}/parts/${j}/author`) ??
+        (p.assigned_to?.type === 'admin' && !known.admin(p.assigned_to.id) ? [`${at}/parts/${j}/assigned_to/id`, `no admin has id ${p.assigned_to.id}`] as ReferenceProblem : null))
+        .find(p => p !== null) ?? null
+    if (problem !== null) return problem
+  }
+  return null
+}
+
+/** The ids a seeded conversation would take that the workspace already has: [path, what]. */
+export function conversationConflict (ctx: DomainContext, conversations: readonly FixtureConversation[]): ReferenceProblem | null {
+  for (const [i, c] of conversations.entries()) {
+    if (c.id !== undefined && ctx.store.conversations.findById(c.id) !== null) return [`/conversations/${i}/id`, `A conversation with id ${c.id} already exists`]
+    if (c.source.id !== undefined && ctx.store.messages.byIds([c.source.id]).size > 0) return [`/conversations/${i}/source/id`, `A message with id ${c.source.id} already exists`]
+    for (const [j, p] of (c.parts ?? []).entries()) {
+      if (p.id !== undefined && ctx.store.parts.exists(p.id)) return [`/conversations/${i}/parts/${j}/id`, `A conversation part with id ${p.id} already exists`]
+    }
+  }
+  return null
+}
+
+/** Writes the conversations, their opening messages, customers and parts. Call inside a transaction, after the checks. */
+export function applyConversations (ctx: DomainContext, conversations: readonly FixtureConversation[]): void {
+  for (const fixture of conversations) {
+    const { conversation, message, parts } = conversationRecords(ctx, fixture)
+    ctx.store.messages.insert(message)
+    ctx.store.conversations.insert(conversation)
+    fixture.customers.forEach((id, position) => ctx.store.conversations.addCustomer(conversation, id, position))
+    for (const part of parts) ctx.store.parts.insert(part)
+  }
+}
+
+const authorType = (a: FixtureAuthor): AuthorType => a.type === 'admin' ? 'admin' : a.type === 'bot' ? 'bot' : 'contact'
+const withId = (kind: 'conversation' | 'message' | 'part', id: string | undefined, ctx: DomainContext, next: () => string): string => {
+  if (id === undefined) return next()
+  ctx.store.raiseSequence(kind, Number(id))
+  return id
+}
+
+/**
+ * The records a fixture conversation stands for. What it leaves out is what the API would have
+ * written: times follow the opening message, formats follow the author (contacts write plaintext,
+ * admins HTML), and `waiting_since`, `customer_first_reply_at`, `read` and the last author are
+ * replayed from the parts as the reply rules set them (domain/replies.ts).
+ */
+function conversationRecords (ctx: DomainContext, f: FixtureConversation): { conversation: ConversationRecord, message: MessageRecord, parts: PartRecord[] } {
+  const createdAt = f.created_at ?? f.source.created_at ?? ctx.clock.now()
+  const sourceAuthor = authorType(f.source.author) as 'contact' | 'admin'
+  const conversationId = withId('conversation', f.id, ctx, ctx.ids.conversationId)
+  const message: MessageRecord = {
+    id: withId('message', f.source.id, ctx, ctx.ids.messageId),
+    conversationId,
+    authorType: sourceAuthor,
+    authorId: f.source.author.id,
+    messageType: f.source.message_type ?? 'inapp',
+    subject: f.source.subject ?? null,
+    body: f.source.body,
+    bodyFormat: f.source.body_format ?? (sourceAuthor === 'contact' ? 'plaintext' : 'html'),
+    template: f.source.template ?? null,
+    url: f.source.url ?? null,
+    createdAt: f.source.created_at ?? createdAt
+  }
+  const deliveredAs = f.delivered_as ?? (sourceAuthor === 'contact' ? 'customer_initiated' : 'admin_initiated')
+  let time = message.createdAt
+  let waitingSince: number | null = sourceAuthor === 'contact' ? message.createdAt : null
+  let customerFirstReplyAt: number | null = null
+  let lastAuthorType: AuthorType = sourceAuthor
+  const parts = (f.parts ?? []).map((p): PartRecord => {
+    time = p.created_at ?? time
+    const type = authorType(p.author)
+    if (type === 'contact' && (p.part_type === 'comment' || p.part_type === 'open')) {
+      waitingSince ??= time
+      if (deliveredAs !== 'customer_initiated') customerFirstReplyAt ??= time
+      lastAuthorType = 'contact'
+    } else if (type === 'admin' && p.part_type === 'comment') {
+      waitingSince = null
+      lastAuthorType = 'admin'
+    }
+    return {
+      id: withId('part', p.id, ctx, ctx.ids.partId),
+      conversationId,
+      partType: p.part_type,
+      body: p.body ?? null,
+      bodyFormat: p.body_format ?? (p.body == null ? null : type === 'contact' ? 'plaintext' : 'html'),
+      authorType: type,
+      authorId: p.author.id,
+      assignedToType: p.assigned_to?.type ?? null,
+      assignedToId: p.assigned_to?.id ?? null,
+      attachmentUrls: p.attachment_urls ?? [],
+      createdAt: time,
+      updatedAt: p.updated_at ?? time,
+      notifiedAt: p.notified_at ?? time
+    }
+  })
+  const conversation: ConversationRecord = {
+    id: conversationId,
+    messageId: message.id,
+    deliveredAs,
+    state: f.state ?? 'open',
+    read: f.read ?? lastAuthorType !== 'contact',
+    title: f.title ?? null,
+    adminAssigneeId: f.admin_assignee_id ?? null,
+    teamAssigneeId: f.team_assignee_id ?? null,
+    waitingSince: f.waiting_since === undefined ? waitingSince : f.waiting_since,
+    snoozedUntil: f.snoozed_until ?? null,
+    customerFirstReplyAt: f.customer_first_reply_at === undefined ? customerFirstReplyAt : f.customer_first_reply_at,
+    lastAuthorType,
+    customAttributes: f.custom_attributes ?? {},
+    partsCount: parts.length,
+    createdAt,
+    updatedAt: f.updated_at ?? Math.max(createdAt, time)
+  }
+  return { conversation, message, parts }
+}
+
+/** Every conversation of the workspace in the fixture format, nothing left to defaults. */
+export function dumpConversations (ctx: DomainContext): FixtureConversation[] {
+  const records = ctx.store.conversations.everyConversation()
+  const ids = records.map(r => r.id)
+  const customers = ctx.store.conversations.customersOf(ids)
+  const parts = ctx.store.parts.ofConversations(ids)
+  const messages = ctx.store.messages.byIds(records.map(r => r.messageId))
+  return records.map(r => {
+    const m = messages.get(r.messageId)
+    if (m === undefined) throw new Error(`conversation ${r.id} has no message ${r.messageId}`)
+    return {
+      id: r.id,
+      customers: customers.get(r.id) ?? [],
+      state: r.state,
+      read: r.read,
+      title: r.title,
+      admin_assignee_id: r.adminAssigneeId,
+      team_assignee_id: r.teamAssigneeId,
+      snoozed_until: r.snoozedUntil,
+      waiting_since: r.waitingSince,
+      customer_first_reply_at: r.customerFirstReplyAt,
+      delivered_as: r.deliveredAs,
+      custom_attributes: r.customAttributes,
+      created_at: r.createdAt,
+      updated_at: r.updatedAt,
+      source: {
+        id: m.id,
+        author: { type: m.authorType, id: m.authorId },
+        body: m.body,
+        body_format: m.bodyFormat,
+        message_type: m.messageType,
+        subject: m.subject,
+        template: m.template,
+        url: m.url,
+        created_at: m.createdAt
+      },
+      parts: (parts.get(r.id) ?? []).map(p => ({
+        id: p.id,
+        part_type: p.partType,
+        author: { type: p.authorType, id: p.authorId },
+        body: p.body,
+        body_format: p.bodyFormat,
+        assigned_to: p.assignedToType === null || p.assignedToId === null ? null : { type: p.assignedToType, id: p.assignedToId },
+        attachment_urls: p.attachmentUrls,
+        created_at: p.createdAt,
+        updated_at: p.updatedAt,
+        notified_at: p.notifiedAt
+      }))
+    }
+  })
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify'
+import type { Clock } from '../domain/clock.js'
+import type { Journal } from '../control/journal/journal.js'
+import { capRequestBody, capResponseBody } from '../control/journal/render.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The response body as sent, kept by onSend for the journal. */
+    journalPayload?: unknown
+    /** Set by the fault injector when a fault rule answered the request: recorded in its journal entry. */
+    mockFault?: unknown
+  }
+}
+
+/**
+ * The request journal's hook pair: onSend keeps the response body, onResponse records the exchange in
+ * the journal of the request's workspace (server-wide when it reached none). Control calls (`/__mock/`)
+ * are not recorded.
+ */
+export function addJournal (app: FastifyInstance, journal: Journal, serverClock: Clock): void {
+  if (journal.capacity === 0) return
+  app.addHook('onSend', async (request, _reply, payload) => {
+    request.journalPayload = payload
+    return payload
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.url.startsWith('/__mock/')) return
+    const ctx = request.ctx as typeof request.ctx | undefined
+    const contentLength = request.headers['content-length']
+    const length = contentLength === undefined ? null : Number(contentLength)
+    const { body, truncated } = capRequestBody(request.body, length)
+    journal.record(ctx?.workspace.id ?? null, {
+      id: request.id,
+      time: (ctx?.clock ?? serverClock).now(),
+      method: request.method,
+      url: request.url,
+      apiVersion: (request.apiVersion as typeof request.apiVersion | undefined)?.label ?? null,
+      durationMs: Math.round(reply.elapsedTime * 1000) / 1000,
+      headers: request.headers,
+      requestBody: body,
+      requestLength: length,
+      status: reply.statusCode,
+      responseBody: capResponseBody(request.journalPayload),
+      ...(request.mockFault === undefined ? {} : { fault: request.mockFault })
+    }, truncated)
+  })
+}

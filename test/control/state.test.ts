@@ -1,0 +1,62 @@
+import t from 'tap'
+import { connectIntercomMock } from '../../src/control/client/connect.js'
+import { validateFixtures } from '../../src/control/fixtures.js'
+import { build, fixtures, FIXTURE, listen, T0 } from '../helper.js'
+import { productScenario } from './scenario.js'
+
+/** Every read a client could make of the workspace, in both majors. */
+async function everyAnswer (request: (r: { url: string, version?: string, method?: 'GET' | 'POST', payload?: object }) => Promise<{ statusCode: number, body: string }>) {
+  const urls = ['/me', '/admins', '/users', '/contacts', '/visitors?user_id=8a88a590-e1c3-41e2-a502-e0649dbf721c', '/conversations', '/conversations?type=admin&admin_id=nobody',
+    `/conversations?type=user&intercom_user_id=${FIXTURE.mal.id}`, '/conversations?sort=waiting_since']
+  for (let id = 1000000001; id <= 1000000004; id++) urls.push(`/conversations/${id}`)
+  const answers: string[] = []
+  for (const url of urls) {
+    for (const version of ['1.4', '2.11']) {
+      const res = await request({ url, version })
+      answers.push(`${version} ${url} ${res.statusCode} ${res.body.replace(/"request_id":"[^"]+"/g, '')}`)
+    }
+  }
+  return answers
+}
+
+t.test('GET /__mock/state dumps the workspace in the fixture format; dump, reset to it, dump again: equal, and every answer the same', async t => {
+  const api = await build(t)
+  await productScenario(request => api.request({ ...request, token: 'original' }))
+  await api.request({ method: 'PUT', url: '/__mock/clock', payload: { advance: 60 }, token: 'original' })
+  const res = await api.request({ url: '/__mock/state', token: 'original' })
+  t.equal(res.statusCode, 200)
+  const dump = res.json()
+  t.doesNotThrow(() => validateFixtures('dump', dump), 'the dump is a valid fixture document')
+  t.equal(dump.conversations.length, 4)
+  t.match(dump.conversations[0], { id: '1000000001', customers: [FIXTURE.mal.id], state: 'snoozed', source: { id: '2001', author: { type: 'contact', id: FIXTURE.mal.id }, body: 'Hey' } })
+  t.match(dump.clock, { offset: 60 })
+  t.ok(dump.users.some((u: { deleted_at?: number }) => u.deleted_at !== undefined), 'a deleted user is kept')
+
+  const reset = await api.request({ method: 'POST', url: '/__mock/reset', payload: dump, token: 'copy' })
+  t.equal(reset.statusCode, 200)
+  t.strictSame((await api.request({ url: '/__mock/state', token: 'copy' })).json(), dump)
+  const reply = async (token: string) => (await api.request({ method: 'POST', url: '/conversations/1000000002/reply', token, payload: { type: 'admin', admin_id: FIXTURE.wash.id, message_type: 'comment', body: 'Same next ids' } })).body
+  t.strictSame(await everyAnswer(r => api.request({ ...r, token: 'copy' })), await everyAnswer(r => api.request({ ...r, token: 'original' })))
+  const [original, copy] = [await reply('original'), await reply('copy')]
+  t.equal(copy, original, 'the next part id and times are the same')
+  const lead = async (token: string) => (await api.request({ method: 'POST', url: '/contacts', token, payload: {} })).body
+  t.equal(await lead('copy'), await lead('original'), 'the next contact id, UUID and pseudonym are the same')
+})
+
+t.test('a fresh workspace\'s state holds its fixtures', async t => {
+  const api = await build(t)
+  const state = (await api.request({ url: '/__mock/state' })).json()
+  t.match(state, { app: { name: 'Serenity', created_at: T0 }, me: '394051', seed: 'intercom-mock', conversations: [], sequences: {} })
+  t.notOk('clock' in state, 'a real clock is left out')
+  t.strictSame(state.admins.map((a: { id: string }) => a.id), fixtures().admins.map(a => a.id))
+  t.strictSame(state.users.map((u: { id: string }) => u.id), fixtures().users?.map(u => u.id))
+  t.match(state.leads[0], { id: FIXTURE.simon.id, user_id: FIXTURE.simon.userId, email: FIXTURE.simon.email, pseudonym: /^\w+ \w+ from \w+$/ })
+})
+
+t.test('state() through the handles, in process and over HTTP', async t => {
+  const mock = await listen(t)
+  await fetch(`${mock.url}/messages`, { method: 'POST', headers: { authorization: 'Bearer s', 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hey' }) })
+  const inProcess = await mock.workspace('s').state()
+  t.strictSame(await connectIntercomMock(mock.url).workspace('s').state(), inProcess)
+  t.match(inProcess.conversations, [{ id: '1000000001', source: { body: 'Hey' } }])
+})

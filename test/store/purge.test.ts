@@ -1,0 +1,48 @@
+import t from 'tap'
+import { Workspaces } from '../../src/control/workspaces.js'
+import { fixedClock } from '../../src/domain/clock.js'
+import { createMessage } from '../../src/domain/messages.js'
+import { openDatabase } from '../../src/store/db.js'
+import { createStore } from '../../src/store/index.js'
+import { PURGE_BATCH } from '../../src/store/purge.js'
+import { fixtures, FIXTURE, T0 } from '../helper.js'
+
+t.test('a dropped workspace is purged in bounded steps, every row of it and nothing of another', async t => {
+  const db = openDatabase(':memory:')
+  const store = createStore(db)
+  t.teardown(() => store.close())
+  const workspaces = new Workspaces(store, fixtures(), fixedClock(T0))
+  workspaces.close() // step the purge by hand
+  for (const token of ['dropped', 'kept']) {
+    const ctx = workspaces.contextFor(workspaces.forToken(token))
+    store.transaction(() => { for (let i = 0; i < PURGE_BATCH * 3 + 7; i++) createMessage(ctx, { from: { type: 'user', id: FIXTURE.mal.id }, body: `m${i}` }) })
+  }
+  const droppedId = workspaces.find('dropped')?.id
+  const keptId = workspaces.find('kept')?.id
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'workspaces'").pluck().all() as string[]
+  const rowsOf = (id: number | undefined) => tables.reduce((n, table) => n + (db.prepare(`SELECT count(*) FROM ${table} WHERE workspace_id = ?`).pluck().get(id) as number), 0)
+  const keptBefore = rowsOf(keptId)
+  t.ok(rowsOf(droppedId) > PURGE_BATCH * 6)
+
+  workspaces.drop('dropped')
+  t.equal(workspaces.find('dropped'), null, 'the token names no workspace at once')
+  let steps = 0
+  while (store.purgeStep()) steps++
+  t.ok(steps > 8, `${steps} steps`)
+  t.equal(rowsOf(droppedId), 0)
+  t.equal(db.prepare('SELECT count(*) FROM workspaces WHERE id = ?').pluck().get(droppedId), 0)
+  t.equal(rowsOf(keptId), keptBefore, 'the other workspace is whole')
+  t.equal(store.purgeStep(), false)
+})
+
+t.test('purge and snooze statements read through indexes', async t => {
+  const db = openDatabase(':memory:')
+  t.teardown(() => db.close())
+  for (const table of ['conversation_parts', 'messages', 'conversations', 'contacts']) {
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE workspace_id = ? LIMIT ?)`).all(1, 100) as Array<{ detail: string }>).map(r => r.detail)
+    t.same(plan.filter(step => /^SCAN /.test(step)), [], `${table}: ${plan.join(' | ')}`)
+  }
+  const snoozes = (db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM conversations c INDEXED BY ix_conversations_snoozed
+    WHERE c.workspace_id = ? AND c.state = 'snoozed' AND c.snoozed_until <= ?`).all(1, 1) as Array<{ detail: string }>).map(r => r.detail)
+  t.match(snoozes[0], /USING INDEX ix_conversations_snoozed/)
+})
