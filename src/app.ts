@@ -7,9 +7,11 @@ import { systemClock, type Clock } from './domain/clock.js'
 import { newRequestId } from './domain/ids.js'
 import { addApiVersion, defaultVersionFrom, intercomApiConstraint, versionFallbacks } from './http/api-version.js'
 import { absoluteFormTarget, registerClientQuirks } from './http/client-quirks.js'
-import { frameworkErrors, registerErrorHandling } from './http/error-handler.js'
+import { frameworkErrors, registerErrorHandling, sendError } from './http/error-handler.js'
+import { clientErrorHandler, HTTP_SERVER_OPTIONS, registerFraming } from './http/framing.js'
 import './http/request-context.js'
 import { addWorkspaceAuth } from './http/workspace.js'
+import { BODY_LIMIT_BYTES } from './limits.js'
 import { adminRoutes } from './routes/admins.js'
 import { contactRoutes } from './routes/contacts.js'
 import { conversationRoutes } from './routes/conversations.js'
@@ -48,6 +50,9 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     requestIdHeader: false,
     rewriteUrl: absoluteFormTarget,
     frameworkErrors,
+    clientErrorHandler,
+    http: HTTP_SERVER_OPTIONS,
+    bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: {
       ignoreTrailingSlash: true,
       constraints: { [versionConstraint.name]: versionConstraint }
@@ -57,6 +62,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   app.addHook('onClose', async () => store.close())
   app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id) })
   registerErrorHandling(app)
+  registerFraming(app, sendError)
   registerClientQuirks(app)
 
   app.register(healthRoutes(store))

@@ -4,11 +4,11 @@ import { Value } from '@sinclair/typebox/value'
 import type { DomainContext } from '../domain/context.js'
 import { newContact } from '../domain/people.js'
 import type { ContactRole } from '../domain/types.js'
+import { UnixTime } from '../schemas/common.js'
 
 const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
 const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
 const Email = Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })
-const Timestamp = Type.Integer({ minimum: 0, description: 'unix seconds' })
 
 const FixtureAdmin = Type.Object({
   id: NumericId,
@@ -39,9 +39,9 @@ const FixturePerson = Type.Object({
   avatar_url: Type.Optional(Type.String()),
   unsubscribed_from_emails: Type.Optional(Type.Boolean()),
   custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
-  signed_up_at: Type.Optional(Timestamp),
-  last_request_at: Type.Optional(Timestamp),
-  created_at: Type.Optional(Timestamp)
+  signed_up_at: Type.Optional(UnixTime),
+  last_request_at: Type.Optional(UnixTime),
+  created_at: Type.Optional(UnixTime)
 }, { additionalProperties: false })
 
 /** The fixture file: what every new workspace starts with. `fixtures/schema.json` is generated from this. */
