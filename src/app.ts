@@ -20,6 +20,7 @@ import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
+import { finiteMaximumKeyword } from './schemas/common.js'
 import { openStore, type Store } from './store/index.js'
 import { parseApiVersion, type ApiVersion } from './versions.js'
 
@@ -53,6 +54,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     clientErrorHandler,
     http: HTTP_SERVER_OPTIONS,
     bodyLimit: BODY_LIMIT_BYTES,
+    ajv: { onCreate: (ajv) => { ajv.addKeyword(finiteMaximumKeyword) } },
     routerOptions: {
       ignoreTrailingSlash: true,
       constraints: { [versionConstraint.name]: versionConstraint }

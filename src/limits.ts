@@ -26,3 +26,10 @@ export const MAX_SEARCH_VALUE_LENGTH = 255
 
 /** A custom attribute's name: at most 190 characters (Intercom's limit), no ".", "$", '"' or control characters. */
 export const MAX_ATTRIBUTE_NAME_LENGTH = 190
+
+/**
+ * `source.body =` (and `!=`, `IN`, `NIN`) match the words of the first 100,000 characters of a body's
+ * text: indexing costs time per distinct word, and this keeps a write under a few tens of milliseconds
+ * whatever the body holds. `~`, `^` and `$` read the whole body.
+ */
+export const MAX_INDEXED_BODY_CHARACTERS = 100000

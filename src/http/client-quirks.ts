@@ -36,7 +36,7 @@ function acceptEmptyJsonBodies (app: FastifyInstance): void {
   app.removeAllContentTypeParsers() // Intercom takes JSON only: text/plain and the rest are 415
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonOrEmpty)
   // application/vnd.intercom.3+json and the like
-  app.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'buffer' }, parseJsonOrEmpty)
+  app.addContentTypeParser(/^application\/[\w.+-]+\+json\s*(;|$)/, { parseAs: 'buffer' }, parseJsonOrEmpty)
   app.addHook('onRequest', async (request) => {
     const headers = request.raw.headers
     const lengthless = headers['content-length'] === undefined || headers['content-length'] === '0'

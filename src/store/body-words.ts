@@ -1,3 +1,4 @@
+import { MAX_INDEXED_BODY_CHARACTERS } from '../limits.js'
 import type { SqliteDatabase } from './db.js'
 
 /**
@@ -23,7 +24,19 @@ export const WORD_TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* C
 export const TOKEN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu
 
 export function registerBodyWordFunctions (db: SqliteDatabase): void {
-  db.function(PLAIN_TEXT_FUNCTION, { deterministic: true }, (body: unknown) => typeof body === 'string' ? plainText(body) : null)
+  db.function(PLAIN_TEXT_FUNCTION, { deterministic: true }, (body: unknown) => typeof body === 'string' ? indexedText(body) : null)
+}
+
+const TOKEN_CHARACTER = /[\p{L}\p{N}\p{Co}\p{M}]/u
+
+/** The text whose words are indexed: the body's plain text, cut at a word boundary after MAX_INDEXED_BODY_CHARACTERS. */
+export function indexedText (body: string): string {
+  const text = plainText(body)
+  if (text.length <= MAX_INDEXED_BODY_CHARACTERS) return text
+  let end = MAX_INDEXED_BODY_CHARACTERS
+  // A word cut in two is dropped, or its first half would be a word the body does not have.
+  if (TOKEN_CHARACTER.test(text.charAt(end))) while (end > 0 && TOKEN_CHARACTER.test(text.charAt(end - 1))) end--
+  return text.slice(0, end)
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' }
