@@ -19,9 +19,9 @@ export function sendError (request: FastifyRequest, reply: FastifyReply, error: 
  * equivalents, and anything unexpected as a logged 500 `server_error`.
  */
 export function registerErrorHandling (app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const intercomError = toIntercomError(error, request)
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') drainExcessBody(request, reply)
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainExcessBody(request, reply)
     if (intercomError.status >= 500) request.log.error({ err: error }, 'unexpected error answered as server_error')
     return sendError(request, reply, intercomError)
   })

@@ -53,23 +53,42 @@ export function registerFraming (app: FastifyInstance, send: (request: FastifyRe
   app.server.on('checkExpectation', (req, res) => {
     const requestId = newRequestId()
     const error = errors.expectationFailed(String(req.headers.expect))
-    res.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId, connection: 'close' })
-    res.end(JSON.stringify(presentErrorList(error, requestId)))
+    const body = JSON.stringify(presentErrorList(error, requestId))
+    res.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'x-request-id': requestId, connection: 'close' })
+    res.end(body)
   })
 }
 
 /**
- * After a 413 the client is usually still sending its body. Closing at once would reset the connection
- * and the client would often never read the answer; instead the rest is read and thrown away (up to
- * BODY_DRAIN_LIMIT_BYTES, then the connection is closed) and the connection is kept.
+ * After a 413 the client is usually still sending its body: answering and closing at once would reset
+ * the connection, and the client would often never read the answer. So the rest of the body is read and
+ * thrown away first, up to BODY_DRAIN_LIMIT_BYTES or DRAIN_TIMEOUT_MS (then the answer goes out and the
+ * connection closes); a body read to its end leaves the connection usable for the next request.
  */
-export function drainExcessBody (request: FastifyRequest, reply: FastifyReply): void {
-  reply.removeHeader('connection')
+export async function drainExcessBody (request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const raw = request.raw
-  let drained = 0
-  raw.on('data', (chunk: Buffer) => {
-    drained += chunk.length
-    if (drained > BODY_DRAIN_LIMIT_BYTES) raw.socket.destroy()
+  if (raw.complete || raw.destroyed) return
+  await new Promise<void>(resolve => {
+    let drained = 0
+    const done = (): void => {
+      clearTimeout(timer)
+      raw.removeListener('data', onData)
+      resolve()
+    }
+    const onData = (chunk: Buffer): void => {
+      drained += chunk.length
+      if (drained > BODY_DRAIN_LIMIT_BYTES) done()
+    }
+    const timer = setTimeout(done, DRAIN_TIMEOUT_MS)
+    raw.on('data', onData)
+    raw.once('end', () => {
+      reply.removeHeader('connection')
+      done()
+    })
+    raw.once('close', done)
+    raw.once('error', done)
+    raw.resume()
   })
-  raw.resume()
 }
+
+const DRAIN_TIMEOUT_MS = 10000
