@@ -50,7 +50,7 @@ t.test('values never appear in the SQL text, and one statement serves every valu
   const hostile = "zz'; DELETE FROM contacts; --"
   const sql = searchSql('contacts', 'page', where('name', 'contains', hostile), 1)
   t.notMatch(sql.text, 'zz')
-  t.same(sql.params, [1, `%${hostile}%`])
+  t.same(sql.params, [1, hostile])
   search.contacts(where('name', 'contains', hostile), 10, 0)
   search.contacts(where('name', 'contains', 'other'), 10, 0)
   search.contacts(where('name', 'contains', 'third'), 5, 5)
