@@ -14,9 +14,10 @@ export interface RawAnswer {
 /**
  * Sends `bytes` as they are on a fresh connection to 127.0.0.1:`port` (for requests no HTTP client would
  * send), and reads until the server closes, `idleMs` pass without data after a complete response, or
- * `timeoutMs` in all.
+ * `timeoutMs` in all. With `halfClose`, the client ends its side after the bytes, so that a server
+ * waiting for more of the request learns there is none.
  */
-export async function rawRequest (port: number, bytes: string | Buffer, { timeoutMs = 5000, idleMs = 150 } = {}): Promise<RawAnswer> {
+export async function rawRequest (port: number, bytes: string | Buffer, { timeoutMs = 5000, idleMs = 150, halfClose = false } = {}): Promise<RawAnswer> {
   return await new Promise(resolve => {
     const socket = connect(port, '127.0.0.1')
     const chunks: Buffer[] = []
@@ -38,7 +39,8 @@ export async function rawRequest (port: number, bytes: string | Buffer, { timeou
     })
     socket.on('error', (e: NodeJS.ErrnoException) => { error = e.code ?? e.message })
     socket.on('close', finish)
-    socket.write(bytes)
+    if (halfClose) socket.end(bytes)
+    else socket.write(bytes)
   })
 }
 
