@@ -183,9 +183,9 @@ function fieldOf (target: SearchTarget, name: string): Field {
   if (Object.hasOwn(fields, name)) return fields[name] as Field
   if (target === 'contacts' && name.startsWith(CUSTOM_ATTRIBUTE_PREFIX)) {
     const attribute = name.slice(CUSTOM_ATTRIBUTE_PREFIX.length)
-    // The domain refuses these names; a quote could not be written inside the quoted JSON path.
-    if (attribute === '' || attribute.includes('"')) throw new Error(`not a custom attribute name: ${JSON.stringify(attribute)}`)
-    return { kind: 'scalar', sql: 'json_extract(ct.custom_attributes, ?)', storage: 'text', param: `$."${attribute}"` }
+    if (attribute === '') throw new Error('a custom attribute needs a name')
+    // The label is quoted with JSON's escapes, which SQLite's JSON paths read: a backslash is a backslash.
+    return { kind: 'scalar', sql: 'json_extract(ct.custom_attributes, ?)', storage: 'text', param: `$.${JSON.stringify(attribute)}` }
   }
   throw new Error(`${name} is not a searchable ${target} field`)
 }
