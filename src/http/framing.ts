@@ -24,8 +24,9 @@ export function clientErrorHandler (error: Error & { code?: string }, socket: So
   const httpMessage = (socket as Socket & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage
   if (socket.writable && httpMessage?.headersSent !== true) {
     const requestId = newRequestId()
-    const body = JSON.stringify(presentErrorList(parseError(error.code), requestId))
-    const status = parseError(error.code).status
+    const answer = parseError(error.code)
+    const body = JSON.stringify(presentErrorList(answer, requestId))
+    const status = answer.status
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`)
     setTimeout(() => socket.destroy(), 1000).unref()
