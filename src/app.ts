@@ -8,9 +8,11 @@ import { Workspaces } from './control/workspaces.js'
 import { systemClock, type Clock } from './domain/clock.js'
 import { addApiVersion, defaultVersionFrom, intercomApiConstraint, versionFallbacks } from './http/api-version.js'
 import { absoluteFormTarget, registerClientQuirks } from './http/client-quirks.js'
-import { frameworkErrors, registerErrorHandling } from './http/error-handler.js'
+import { frameworkErrors, registerErrorHandling, sendError } from './http/error-handler.js'
+import { clientErrorHandler, HTTP_SERVER_OPTIONS, registerFraming } from './http/framing.js'
 import { addJournal } from './http/journal.js'
 import { addWorkspaceAuth } from './http/workspace.js'
+import { BODY_LIMIT_BYTES } from './limits.js'
 import { adminRoutes } from './routes/admins.js'
 import { contactRoutes } from './routes/contacts.js'
 import { controlRoutes } from './routes/control/index.js'
@@ -20,6 +22,7 @@ import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
+import { finiteMaximumKeyword } from './schemas/common.js'
 import { openStore, type Store } from './store/index.js'
 import { parseApiVersion, type ApiVersion } from './versions.js'
 
@@ -61,6 +64,10 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     requestIdHeader: false,
     rewriteUrl: absoluteFormTarget,
     frameworkErrors,
+    clientErrorHandler,
+    http: HTTP_SERVER_OPTIONS,
+    bodyLimit: BODY_LIMIT_BYTES,
+    ajv: { onCreate: (ajv) => { ajv.addKeyword(finiteMaximumKeyword) } },
     routerOptions: {
       ignoreTrailingSlash: true,
       constraints: { [versionConstraint.name]: versionConstraint }
@@ -75,6 +82,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   })
   app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id) })
   registerErrorHandling(app)
+  registerFraming(app, sendError)
   registerClientQuirks(app)
   addJournal(app, plane.journal, clock)
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { UnixTime } from '../schemas/common.js'
 import type { DomainContext } from '../domain/context.js'
 import type { ConversationRecord, MessageRecord, PartRecord } from '../store/index.js'
 import type { AuthorType } from '../store/records.js'
@@ -10,7 +11,7 @@ import type { AuthorType } from '../store/records.js'
  */
 const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
 const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
-const Timestamp = Type.Integer({ minimum: 0, description: 'unix seconds' })
+
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
 /** An enum typebox's own checker (Value.Errors, which validates fixtures) understands. */
 const StringEnum = <const T extends readonly string[]>(values: T) => Type.Enum(Object.fromEntries(values.map(v => [v, v])) as { [K in T[number]]: K })
@@ -33,9 +34,9 @@ const FixturePart = Type.Object({
   body_format: Type.Optional(Nullable(BodyFormat)),
   assigned_to: Type.Optional(Nullable(Type.Object({ type: StringEnum(['admin', 'team'] as const), id: NumericId }, { additionalProperties: false }))),
   attachment_urls: Type.Optional(Type.Array(Type.String())),
-  created_at: Type.Optional(Timestamp),
-  updated_at: Type.Optional(Timestamp),
-  notified_at: Type.Optional(Timestamp)
+  created_at: Type.Optional(UnixTime),
+  updated_at: Type.Optional(UnixTime),
+  notified_at: Type.Optional(UnixTime)
 }, { additionalProperties: false })
 
 const FixtureSource = Type.Object({
@@ -47,7 +48,7 @@ const FixtureSource = Type.Object({
   subject: Type.Optional(Nullable(Type.String())),
   template: Type.Optional(Nullable(StringEnum(['plain', 'personal'] as const))),
   url: Type.Optional(Nullable(Type.String())),
-  created_at: Type.Optional(Timestamp)
+  created_at: Type.Optional(UnixTime)
 }, { additionalProperties: false })
 
 export const FixtureConversation = Type.Object({
@@ -59,13 +60,13 @@ export const FixtureConversation = Type.Object({
   title: Type.Optional(Nullable(Type.String())),
   admin_assignee_id: Type.Optional(Nullable(NumericId)),
   team_assignee_id: Type.Optional(Nullable(NumericId)),
-  snoozed_until: Type.Optional(Nullable(Timestamp)),
-  waiting_since: Type.Optional(Nullable(Timestamp)),
-  customer_first_reply_at: Type.Optional(Nullable(Timestamp)),
+  snoozed_until: Type.Optional(Nullable(UnixTime)),
+  waiting_since: Type.Optional(Nullable(UnixTime)),
+  customer_first_reply_at: Type.Optional(Nullable(UnixTime)),
   delivered_as: Type.Optional(StringEnum(['customer_initiated', 'admin_initiated', 'automated', 'campaigns_initiated', 'operator_initiated'] as const)),
   custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  created_at: Type.Optional(Timestamp),
-  updated_at: Type.Optional(Timestamp),
+  created_at: Type.Optional(UnixTime),
+  updated_at: Type.Optional(UnixTime),
   /** The message that opened it. */
   source: FixtureSource,
   /** Replies, notes and actions, oldest first. */

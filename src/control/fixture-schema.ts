@@ -9,6 +9,7 @@ export function fixturesJsonSchema (): Record<string, unknown> {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'intercom-mock fixtures',
     description: 'What every new workspace of intercom-mock starts with (INTERCOM_MOCK_FIXTURES).',
-    ...JSON.parse(JSON.stringify(FixturesSchema)) as Record<string, unknown>
+    // finiteMaximum is the mock's own Ajv keyword (see schemas/common.ts); editors know only `maximum`.
+    ...JSON.parse(JSON.stringify(FixturesSchema), (key, value: unknown) => key === 'finiteMaximum' ? undefined : value) as Record<string, unknown>
   }
 }

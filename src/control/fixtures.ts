@@ -5,11 +5,11 @@ import type { DomainContext } from '../domain/context.js'
 import { applyConversations, conversationProblem, FixtureConversation, type KnownRecords } from './fixture-conversations.js'
 import { newContact } from '../domain/people.js'
 import type { ContactRole } from '../domain/types.js'
+import { UnixTime } from '../schemas/common.js'
 
 const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
 const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
 const Email = Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })
-const Timestamp = Type.Integer({ minimum: 0, description: 'unix seconds' })
 
 const FixtureAdmin = Type.Object({
   id: NumericId,
@@ -40,19 +40,19 @@ const FixturePerson = Type.Object({
   avatar_url: Type.Optional(Type.String()),
   unsubscribed_from_emails: Type.Optional(Type.Boolean()),
   custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
-  signed_up_at: Type.Optional(Timestamp),
-  last_request_at: Type.Optional(Timestamp),
-  created_at: Type.Optional(Timestamp),
+  signed_up_at: Type.Optional(UnixTime),
+  last_request_at: Type.Optional(UnixTime),
+  created_at: Type.Optional(UnixTime),
   /** The rest is what a state dump records; by hand, leave it to the defaults. */
   /** A user's anonymous UUID from when it was a lead (a lead's or visitor's is its user_id). */
   anonymous_id: Type.Optional(Type.String({ minLength: 1 })),
   /** The name Intercom made up for a lead or visitor ("Lime Camel from Dublin"); derived from the id by default. */
   pseudonym: Type.Optional(Type.String()),
-  last_replied_at: Type.Optional(Timestamp),
+  last_replied_at: Type.Optional(UnixTime),
   session_count: Type.Optional(Type.Integer({ minimum: 0 })),
-  updated_at: Type.Optional(Timestamp),
+  updated_at: Type.Optional(UnixTime),
   /** A deleted contact: lookups no longer find it; the conversations it was part of still show it. */
-  deleted_at: Type.Optional(Timestamp)
+  deleted_at: Type.Optional(UnixTime)
 }, { additionalProperties: false })
 
 /** The fixture file: what every new workspace starts with. `fixtures/schema.json` is generated from this. */
@@ -64,13 +64,13 @@ export const FixturesSchema = Type.Object({
     timezone: Type.Optional(Type.String({ minLength: 1 })),
     region: Type.Optional(Type.String({ minLength: 1 })),
     /** When the app was created; the workspace's creation time by default. */
-    created_at: Type.Optional(Timestamp)
+    created_at: Type.Optional(UnixTime)
   }, { additionalProperties: false })),
   /** Everything the mock makes up for the workspace (ids, UUIDs, pseudonyms, request ids) derives from it. */
   seed: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Integer()])),
   /** The workspace's clock: real time unless frozen at a time or offset from real time. */
   clock: Type.Optional(Type.Union([
-    Type.Object({ frozen_at: Timestamp }, { additionalProperties: false }),
+    Type.Object({ frozen_at: UnixTime }, { additionalProperties: false }),
     Type.Object({ offset: Type.Integer() }, { additionalProperties: false })
   ])),
   me: Type.Optional(NumericId),

@@ -46,6 +46,14 @@ export const errors = {
     new IntercomError(415, 'unsupported', `The Content-Type header should send a media type of application/json, not ${contentType}`),
   bodyTooLarge: (limitBytes: number) =>
     new IntercomError(413, 'client_error', `The request body is larger than the limit of ${limitBytes} bytes`),
+  bodyNotUtf8: () => new IntercomError(400, 'parameter_invalid', 'The request body is not valid UTF-8: send JSON encoded as UTF-8'),
+  unsupportedCharset: (charset: string) =>
+    new IntercomError(415, 'unsupported', `The Content-Type charset should be utf-8, not ${charset}: send JSON encoded as UTF-8`),
+  nestedTooDeep: (path: string, maxDepth: number) =>
+    new IntercomError(400, 'parameter_invalid', `${path} nests objects and arrays more than ${maxDepth} deep`, path),
+  hostRequired: () => new IntercomError(400, 'client_error', 'An HTTP/1.1 request needs a Host header'),
+  expectationFailed: (expect: string) =>
+    new IntercomError(417, 'client_error', `The Expect header can only be 100-continue, not ${expect}`),
   clientError: (status: number, message: string) => new IntercomError(status, 'client_error', message),
   serviceUnavailable: (message: string) => new IntercomError(503, 'service_unavailable', message),
   serverError: () => new IntercomError(500, 'server_error', 'An unexpected error occurred; the mock logged it')

@@ -1,3 +1,4 @@
+import { MAX_PAGE } from '../limits.js'
 import { errors } from './errors.js'
 import type { Page } from './types.js'
 
@@ -57,7 +58,7 @@ function cursorOf (page: number, before: number): string {
 function pageOfCursor (cursor: string): number {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'))
-    if (Array.isArray(decoded) && Number.isInteger(decoded[0]) && decoded[0] >= 1) return decoded[0] as number
+    if (Array.isArray(decoded) && Number.isInteger(decoded[0]) && decoded[0] >= 1 && decoded[0] <= MAX_PAGE) return decoded[0] as number
   } catch {}
   throw errors.parameterInvalid('starting_after is not a cursor this server handed out: pass pages.next.starting_after as it came', 'starting_after')
 }

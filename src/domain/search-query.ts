@@ -1,3 +1,4 @@
+import { MAX_ATTRIBUTE_NAME_LENGTH, MAX_SEARCH_VALUE_LENGTH, MAX_UNIX_TIME } from '../limits.js'
 import { errors } from './errors.js'
 import {
   CUSTOM_ATTRIBUTE_PREFIX, FILTER_OPERATORS, OPERATORS, TYPE_LABELS, fieldsOf, isDocumentedButUnsupported, searchableFieldList,
@@ -36,8 +37,6 @@ export const MAX_GROUP_SIZE = 15
  */
 export const MAX_GROUP_DEPTH = 2
 
-/** The last second a four-digit year can name, 9999-12-31T23:59:59Z: later values are not plausible dates. */
-const MAX_TIMESTAMP = 253402300799
 const OPERATOR_LIST = FILTER_OPERATORS.join(', ')
 const QUERY_SHAPE = 'a filter {"field", "operator", "value"} or a group {"operator": "AND" | "OR", "value": [...]}'
 
@@ -110,10 +109,13 @@ function fieldSpec (field: string, kind: SearchKind, path: string): FieldSpec {
   throw errors.parameterInvalid(`${why}; search one of: ${searchableFieldList(kind)}`, path)
 }
 
-/** Custom attribute names are Intercom's keys: no `.` or `$` (and no `"`, which cannot be quoted). */
+/**
+ * Custom attribute names are Intercom's keys: at most 190 characters, no `.` or `$` (and no `"`, which
+ * cannot be quoted, nor control characters, which SQLite's JSON paths cannot hold).
+ */
 export function checkCustomAttributeName (name: string, path: string): void {
-  if (name === '' || /[."$]/.test(name)) {
-    throw errors.parameterInvalid(`${path} must name a custom attribute as custom_attributes.<name>, where the name has no ".", "$" or '"'; got ${describe(CUSTOM_ATTRIBUTE_PREFIX + name)}`, path)
+  if (name === '' || name.length > MAX_ATTRIBUTE_NAME_LENGTH || /[."$\u0000-\u001f\u007f]/.test(name)) {
+    throw errors.parameterInvalid(`${path} must name a custom attribute as custom_attributes.<name>, where the name has at most ${MAX_ATTRIBUTE_NAME_LENGTH} characters and no ".", "$", '"' or control characters; got ${describe(CUSTOM_ATTRIBUTE_PREFIX + name)}`, path)
   }
 }
 
@@ -152,6 +154,9 @@ function parseValue (value: unknown, spec: FieldSpec, field: string, operator: F
 /** One value checked against the field's type; `exact` when an enumerated field must match its values. */
 function parseScalar (value: unknown, spec: FieldSpec, field: string, exact: boolean, path: string): ScalarValue {
   const parsed = scalarOfType(value, spec.type)
+  if (typeof parsed === 'string' && parsed.length > MAX_SEARCH_VALUE_LENGTH) {
+    throw errors.parameterInvalid(`${path} must be at most ${MAX_SEARCH_VALUE_LENGTH} characters long to search ${field}; got ${parsed.length}`, path)
+  }
   if (parsed === undefined) {
     throw errors.parameterInvalid(`${path} must be ${EXPECTED[spec.type]} to search ${field}; got ${describe(value)}`, path)
   }
@@ -165,7 +170,7 @@ const EXPECTED: Record<FieldType, string> = {
   string: 'a string',
   id: 'a string or integer id',
   integer: 'an integer (or a string of digits)',
-  date: `a UNIX timestamp in seconds from 0 to ${MAX_TIMESTAMP}, e.g. 1306054154 or "1306054154"`,
+  date: `a UNIX timestamp in seconds from 0 to ${MAX_UNIX_TIME}, e.g. 1306054154 or "1306054154"`,
   boolean: 'true or false (or the string "true" or "false")',
   number: 'a number'
 }
@@ -182,7 +187,7 @@ function scalarOfType (value: unknown, type: FieldType): ScalarValue | undefined
     case 'integer': return integerOf(value)
     case 'date': {
       const seconds = integerOf(value)
-      return seconds !== undefined && seconds >= 0 && seconds <= MAX_TIMESTAMP ? seconds : undefined
+      return seconds !== undefined && seconds >= 0 && seconds <= MAX_UNIX_TIME ? seconds : undefined
     }
     case 'boolean':
       if (typeof value === 'boolean') return value

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { IncomingMessage } from 'node:http'
+import { jsonBodyParser } from './json-body.js'
 
 /**
  * What real Intercom clients send that a strict server would refuse (../shared/reference/sdk-wire-notes.md §4).
@@ -31,15 +32,11 @@ export function absoluteFormTarget (req: IncomingMessage): string {
  * a JSON content type, is `{}` (and still validated), while a malformed one is a 400.
  */
 function acceptEmptyJsonBodies (app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser('error', 'error')
-  const parseJsonOrEmpty: typeof parseJson = (request, body, done) => {
-    if (body.trim() === '') done(null, {})
-    else parseJson(request, body, done)
-  }
+  const parseJsonOrEmpty = jsonBodyParser(app, () => ({}))
   app.removeAllContentTypeParsers() // Intercom takes JSON only: text/plain and the rest are 415
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonOrEmpty)
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonOrEmpty)
   // application/vnd.intercom.3+json and the like
-  app.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'string' }, parseJsonOrEmpty)
+  app.addContentTypeParser(/^application\/[\w.+-]+\+json\s*(;|$)/, { parseAs: 'buffer' }, parseJsonOrEmpty)
   app.addHook('onRequest', async (request) => {
     const headers = request.raw.headers
     const lengthless = headers['content-length'] === undefined || headers['content-length'] === '0'

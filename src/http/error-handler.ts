@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { errors, IntercomError } from '../domain/errors.js'
+import { BODY_LIMIT_BYTES } from '../limits.js'
 import { presentErrorList } from '../presenters/error-list.js'
+import { drainExcessBody } from './framing.js'
 import { validationError } from './validation-error.js'
 
 /** Sends `error` as Intercom's error.list, with the request id in the body and the X-Request-Id header. */
@@ -17,8 +19,9 @@ export function sendError (request: FastifyRequest, reply: FastifyReply, error: 
  * equivalents, and anything unexpected as a logged 500 `server_error`.
  */
 export function registerErrorHandling (app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const intercomError = toIntercomError(error, request, app.initialConfig.bodyLimit ?? 1048576)
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const intercomError = toIntercomError(error, request)
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainExcessBody(request, reply)
     if (intercomError.status >= 500) request.log.error({ err: error }, 'unexpected error answered as server_error')
     return sendError(request, reply, intercomError)
   })
@@ -30,10 +33,10 @@ export function registerErrorHandling (app: FastifyInstance): void {
 
 /** Fastify's `frameworkErrors` option: errors raised before routing (a URL that cannot be decoded). */
 export function frameworkErrors (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  void sendError(request, reply, error.code === 'FST_ERR_BAD_URL' ? errors.malformedUrl() : toIntercomError(error, request, 0))
+  void sendError(request, reply, error.code === 'FST_ERR_BAD_URL' ? errors.malformedUrl() : toIntercomError(error, request))
 }
 
-function toIntercomError (error: FastifyError, request: FastifyRequest, bodyLimit: number): IntercomError {
+function toIntercomError (error: FastifyError, request: FastifyRequest): IntercomError {
   if (error instanceof IntercomError) return error
   if (error.validation !== undefined) return validationError(error.validation, error.validationContext)
   switch (error.code) {
@@ -41,7 +44,7 @@ function toIntercomError (error: FastifyError, request: FastifyRequest, bodyLimi
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return errors.malformedJson()
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return errors.bodyTooLarge(bodyLimit)
+      return errors.bodyTooLarge(BODY_LIMIT_BYTES)
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return errors.unsupportedMediaType(request.headers['content-type'] ?? 'none')
     case 'FST_ERR_BAD_URL':

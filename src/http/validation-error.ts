@@ -9,8 +9,11 @@ export function validationError (
   problems: FastifySchemaValidationError[],
   context: FastifyError['validationContext']
 ): IntercomError {
-  // A failed anyOf (a nullable field) reports each branch first: describe the alternatives together.
-  const problem = problems.find(p => p.keyword === 'anyOf') ?? problems[0]
+  // A failed anyOf (a nullable field) reports each branch first: describe the alternatives together,
+  // unless a branch of the right type failed on its range (a timestamp past the last one allowed).
+  const anyOf = problems.find(p => p.keyword === 'anyOf')
+  const range = anyOf === undefined ? undefined : problems.find(p => RANGE_KEYWORDS.has(p.keyword) && p.instancePath === anyOf.instancePath)
+  const problem = range ?? anyOf ?? problems[0]
   if (problem === undefined) return errors.parameterInvalid('The request is not valid')
   const params = problem.params as Record<string, unknown>
   const path = problem.instancePath.split('/').filter(Boolean).map(decodePointer)
@@ -29,6 +32,8 @@ export function validationError (
     : describe(problem.keyword, params, problem.message)
   return errors.parameterInvalid(`${field} ${description}`, field)
 }
+
+const RANGE_KEYWORDS = new Set(['minimum', 'maximum', 'minLength', 'maxLength'])
 
 function describe (keyword: string, params: Record<string, unknown>, fallback: string | undefined): string {
   switch (keyword) {

@@ -10,7 +10,7 @@ export type BodyDisplay = 'html' | 'plaintext'
  */
 export function renderBody (body: Body, display: BodyDisplay): string {
   if (display === 'plaintext') return body.format === 'plaintext' ? body.text : htmlToText(body.text)
-  if (body.format === 'html') return /<[a-z][^>]*>/i.test(body.text) ? body.text : `<p>${body.text}</p>`
+  if (body.format === 'html') return /<[a-z][^<>]*>/i.test(body.text) ? body.text : `<p>${body.text}</p>`
   return body.text
     .split(/\r?\n/)
     .filter(line => line.trim() !== '')
@@ -29,15 +29,16 @@ function htmlToText (html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h[1-6])>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/gi, (entity, name: string) => decodeEntity(name) ?? entity)
     .replace(/\n{2,}/g, '\n')
     .trim()
 }
 
+/** The character an entity stands for; undefined (the entity is kept as written) when it stands for none. */
 function decodeEntity (name: string): string | undefined {
   const lower = name.toLowerCase()
-  if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16))
-  if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10))
-  return ENTITIES[lower]
+  if (!lower.startsWith('#')) return ENTITIES[lower]
+  const codePoint = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10)
+  return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : undefined
 }

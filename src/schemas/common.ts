@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox'
+import { MAX_PAGE, MAX_UNIX_TIME } from '../limits.js'
 
 /**
  * Building blocks of the request schemas. Validation coerces types (Fastify's Ajv defaults), so a
@@ -16,11 +17,36 @@ export function Nullable<T extends TSchema> (schema: T) {
   return Type.Union([Type.Null(), schema])
 }
 
-export const UnixTime = Type.Integer({ minimum: 0 })
+/**
+ * Every timestamp a client sends: whole unix seconds from 0 to MAX_UNIX_TIME, so always a safe integer
+ * (9007199254740993, 2^63 or "1e309" are refused with a 400 naming the field, never stored altered).
+ */
+export const UnixTime = BoundedInteger(0, MAX_UNIX_TIME)
+
+/** A page number, or a page size (which lists then cap to their maximum). */
+export const PageNumber = BoundedInteger(1, MAX_PAGE)
+
+/**
+ * An integer from `minimum` to `maximum`. Ajv's coercion turns "1e309" or "Infinity" into Infinity
+ * and then skips `maximum` for a number that is not finite, so `finiteMaximum` (finiteMaximumKeyword) checks
+ * again, reporting as `maximum` does.
+ */
+function BoundedInteger (minimum: number, maximum: number) {
+  return Type.Integer({ minimum, maximum, finiteMaximum: maximum })
+}
+
+const validateFiniteMaximum = Object.assign((limit: number, data: unknown): boolean => {
+  if (typeof data !== 'number' || (Number.isFinite(data) && data <= limit)) return true
+  validateFiniteMaximum.errors = [{ keyword: 'maximum', params: { comparison: '<=', limit }, message: `must be <= ${limit}` }]
+  return false
+}, { errors: [] as Array<{ keyword: string, params: Record<string, unknown>, message: string }> })
+
+/** The `finiteMaximum` keyword, added to Fastify's Ajv by its `ajv.onCreate` option. */
+export const finiteMaximumKeyword = { keyword: 'finiteMaximum', schemaType: 'number' as const, errors: true, validate: validateFiniteMaximum }
 
 export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1 })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1 }))
+  page: Type.Optional(PageNumber),
+  per_page: Type.Optional(PageNumber)
 }
 
 /** `display_as=plaintext` renders bodies as plain text; any other value leaves them HTML. */

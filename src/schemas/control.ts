@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { StringEnum } from './common.js'
+import { StringEnum, UnixTime } from './common.js'
 
 /** Schemas of the control plane (`/__mock/*`): its request bodies and queries, and what it answers. */
 
@@ -9,8 +9,8 @@ export const ClockState = Type.Object({
 }, { description: 'A workspace\'s clock' })
 
 export const ClockChange = Type.Object({
-  frozen_at: Type.Optional(Type.Integer({ minimum: 0, description: 'Stop the clock at this unix time' })),
-  advance: Type.Optional(Type.Integer({ minimum: 0, description: 'Move the clock forward by this many seconds (a real clock becomes an offset one)' })),
+  frozen_at: Type.Optional(Type.Unsafe<number>({ ...UnixTime, description: 'Stop the clock at this unix time' })),
+  advance: Type.Optional(Type.Unsafe<number>({ ...UnixTime, description: 'Move the clock forward by this many seconds (a real clock becomes an offset one)' })),
   real: Type.Optional(Type.Boolean({ description: 'true: follow real time again' }))
 }, { additionalProperties: false, description: 'Exactly one of frozen_at, advance or real' })
 

@@ -67,9 +67,8 @@ export const ContactBody = Type.Object({
 export type ContactBody = Static<typeof ContactBody>
 
 export const ListContactsQuery = Type.Object({
-  per_page: Type.Optional(Type.Integer({ minimum: 1 })),
-  starting_after: Type.Optional(Type.String()),
-  page: Type.Optional(Type.Integer({ minimum: 1 }))
+  ...PageQuery,
+  starting_after: Type.Optional(Type.String())
 })
 
 export const MergeContactsBody = Type.Object({

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { registerBodyWordFunctions } from './body-words.js'
 import { migrations } from './migrations/index.js'
 
 export type SqliteDatabase = Database.Database
@@ -18,6 +19,7 @@ export function openDatabase (path: string): SqliteDatabase {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  registerBodyWordFunctions(db)
   migrate(db)
   return db
 }

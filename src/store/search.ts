@@ -4,7 +4,7 @@ import { toContact, type ContactRow } from './contacts.js'
 import { toRecord, type ConversationRow } from './conversations.js'
 import type { SqliteDatabase } from './db.js'
 import type { ConversationRecord } from './records.js'
-import { searchSql, WORD_MATCH_FUNCTION, type SearchTarget } from './search-sql.js'
+import { searchSql, type SearchTarget } from './search-sql.js'
 
 /**
  * What the store searches by: the domain has already applied Intercom's rules (operator meanings,
@@ -14,7 +14,7 @@ import { searchSql, WORD_MATCH_FUNCTION, type SearchTarget } from './search-sql.
 export type Comparison =
   | '=' | '!=' | 'IN' | 'NIN' | '>' | '>=' | '<' | '<='
   | 'contains' | 'not_contains' | 'starts_with' | 'ends_with'
-  /** The text has one of the words (a JSON array of them): `source.body`'s `=`. */
+  /** The text has one of the words (a list of them), as FTS5 indexed it: `source.body`'s `=`. */
   | 'has_word' | 'lacks_word'
 
 export type CriterionValue = string | number | boolean | null | Array<string | number | boolean>
@@ -43,17 +43,6 @@ const MAX_CACHED_STATEMENTS = 500
 
 /** @internal */
 export function prepareSearchStatements (db: SqliteDatabase) {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'word' })
-  // A conversation's words for `source.body =`: tags dropped, split as Unicode words (UAX #29, as a
-  // search engine's standard tokenizer does), compared without case.
-  db.function(WORD_MATCH_FUNCTION, { deterministic: true }, (text: unknown, words: unknown) => {
-    if (typeof text !== 'string' || typeof words !== 'string') return null
-    const wanted = new Set((JSON.parse(words) as string[]).map(w => w.toLowerCase()))
-    for (const segment of segmenter.segment(plainText(text).toLowerCase())) {
-      if (segment.isWordLike === true && wanted.has(segment.segment)) return 1
-    }
-    return 0
-  })
   // One statement per shape of query (fields, comparisons, sort), prepared on first use and reused.
   return { db, statements: new Map<string, Statement>() }
 }
@@ -98,11 +87,4 @@ export class SearchStore {
     this.q.statements.set(text, statement)
     return statement
   }
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' }
-
-/** Admins write HTML: its tags are not words, and its entities are the characters they stand for. */
-function plainText (html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? ' ')
 }

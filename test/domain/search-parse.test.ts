@@ -170,7 +170,7 @@ t.test('IN and NIN take a non-empty array; the other operators one value; null o
 
 t.test('custom attributes are named safely and typed by their value', async t => {
   refuses(t, 'contact', { query: filter('custom_attributes.', '=', 'x') }, 'query.field',
-    'query.field must name a custom attribute as custom_attributes.<name>, where the name has no ".", "$" or \'"\'; got "custom_attributes."')
+    'query.field must name a custom attribute as custom_attributes.<name>, where the name has at most 190 characters and no ".", "$", \'"\' or control characters; got "custom_attributes."')
   refuses(t, 'contact', { query: filter('custom_attributes.a"b', '=', 'x') }, 'query.field', /^query\.field must name a custom attribute/)
   refuses(t, 'contact', { query: filter('custom_attributes.a.b', '=', 'x') }, 'query.field', /^query\.field must name a custom attribute/)
   refuses(t, 'contact', { query: filter('custom_attributes.seats', 'IN', [1, 'two']) }, 'query.value',

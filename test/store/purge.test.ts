@@ -19,7 +19,7 @@ t.test('a dropped workspace is purged in bounded steps, every row of it and noth
   }
   const droppedId = workspaces.find('dropped')?.id
   const keptId = workspaces.find('kept')?.id
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'workspaces'").pluck().all() as string[]
+  const tables = db.prepare("SELECT name FROM sqlite_master m WHERE type = 'table' AND name <> 'workspaces' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'workspace_id')").pluck().all() as string[]
   const rowsOf = (id: number | undefined) => tables.reduce((n, table) => n + (db.prepare(`SELECT count(*) FROM ${table} WHERE workspace_id = ?`).pluck().get(id) as number), 0)
   const keptBefore = rowsOf(keptId)
   t.ok(rowsOf(droppedId) > PURGE_BATCH * 6)

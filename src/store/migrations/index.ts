@@ -1,5 +1,6 @@
 import * as initial from './001-initial.js'
 import * as controlPlane from './002-control-plane.js'
+import * as bodyWords from './003-body-words.js'
 
 /**
  * Schema migrations in the order they apply. Rules: never edit a migration that has been released;
@@ -14,5 +15,6 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
-  { version: 2, name: 'control-plane', up: controlPlane.up }
+  { version: 2, name: 'control-plane', up: controlPlane.up },
+  { version: 3, name: 'body words', up: bodyWords.up }
 ]
