@@ -1,7 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
-import { loadFixtures, type Fixtures } from './control/fixtures.js'
+import { addFaults } from './control/faults/apply.js'
+import { FaultRules } from './control/faults/fault-rules.js'
+import { fixtureRateLimit, loadFixtures, type Fixtures } from './control/fixtures.js'
+import { addRateLimits } from './control/rate-limit/enforce.js'
+import { RateLimits } from './control/rate-limit/rate-limits.js'
 import { Workspaces } from './control/workspaces.js'
 import { systemClock, type Clock } from './domain/clock.js'
 import { newRequestId } from './domain/ids.js'
@@ -12,6 +16,9 @@ import './http/request-context.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { adminRoutes } from './routes/admins.js'
 import { contactRoutes } from './routes/contacts.js'
+import { faultRoutes } from './routes/control/faults.js'
+import { rateLimitRoutes } from './routes/control/rate-limit.js'
+import { addControlAddressing } from './routes/control/workspace-addressing.js'
 import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
@@ -41,6 +48,9 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   const workspaces = new Workspaces(store, fixtures, deps.clock ?? systemClock)
   const defaultVersion = defaultVersionFrom(workspaces, parseApiVersion(config.apiVersion) as ApiVersion)
   const versionConstraint = intercomApiConstraint(defaultVersion)
+  const allowedTokens = config.tokens === null ? null : new Set(config.tokens)
+  const faults = new FaultRules()
+  const rateLimits = new RateLimits(fixtureRateLimit(fixtures, config.rateLimit))
 
   const app = Fastify({
     logger: deps.logStream === undefined ? { level: config.logLevel } : { level: config.logLevel, stream: deps.logStream },
@@ -60,9 +70,16 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   registerClientQuirks(app)
 
   app.register(healthRoutes(store))
+  app.register(async (control) => {
+    addControlAddressing(control, { workspaces, allowedTokens })
+    await control.register(faultRoutes(faults))
+    await control.register(rateLimitRoutes(rateLimits))
+  })
   app.register(async (api) => {
-    addWorkspaceAuth(api, { workspaces, allowedTokens: config.tokens === null ? null : new Set(config.tokens) })
+    addWorkspaceAuth(api, { workspaces, allowedTokens })
+    addRateLimits(api, rateLimits)
     addApiVersion(api, defaultVersion)
+    addFaults(api, faults, rateLimits)
     const fallbacks = versionFallbacks(api)
     await api.register(messageRoutes)
     await api.register(conversationRoutes)

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { Type, type Static } from '@sinclair/typebox'
+import { MAX_WINDOW_SECONDS, parseRateLimit, type RateLimitSetting } from './control/rate-limit/setting.js'
 import { StringEnum } from './schemas/common.js'
 import { parseApiVersion } from './versions.js'
 
@@ -14,7 +15,9 @@ export const ConfigSchema = Type.Object({
   tokens: Type.Union([Type.Null(), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]),
   /** The Intercom-Version of requests that send none. */
   apiVersion: Type.String(),
-  logLevel: StringEnum(LOG_LEVELS)
+  logLevel: StringEnum(LOG_LEVELS),
+  /** Each workspace's rate limit unless its fixtures set one; null is off. */
+  rateLimit: Type.Union([Type.Null(), Type.Object({ limit: Type.Integer({ minimum: 1 }), windowSeconds: Type.Integer({ minimum: 1, maximum: MAX_WINDOW_SECONDS }) })])
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -41,7 +44,8 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'fixturesPath', env: 'INTERCOM_MOCK_FIXTURES', flag: 'fixtures', default: 'fixtures/default.json', description: 'Fixture file every new workspace is seeded from', parse: nonEmpty },
   { key: 'tokens', env: 'INTERCOM_MOCK_TOKENS', flag: 'tokens', default: null, description: 'Comma-separated access tokens; when set, only these are accepted (strict mode)', parse: parseTokens },
   { key: 'apiVersion', env: 'INTERCOM_MOCK_API_VERSION', flag: 'api-version', default: '1.4', description: 'Intercom-Version assumed for requests that send none', parse: parseVersion },
-  { key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: parseLogLevel }
+  { key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: parseLogLevel },
+  { key: 'rateLimit', env: 'INTERCOM_MOCK_RATE_LIMIT', flag: 'rate-limit', default: '1666/10', description: 'Requests per workspace per window, as `<limit>/<seconds>` (Intercom\'s 10,000 a minute is 1666 per 10 s), or off; fixtures and PUT /__mock/rate-limit override it', parse: parseRateLimitSetting }
 ]
 
 export interface CliRequest {
@@ -126,6 +130,14 @@ function parseVersion (raw: string, source: string): string {
     throw new ConfigError(`${source} must be an Intercom API version (1.0–1.4, 2.0–2.16, Unstable or Preview), not "${raw}"`)
   }
   return raw.trim()
+}
+
+function parseRateLimitSetting (raw: string, source: string): RateLimitSetting | null {
+  const setting = parseRateLimit(raw)
+  if (setting === undefined) {
+    throw new ConfigError(`${source} must be <limit>/<seconds> (e.g. 1666/10; seconds 1–${MAX_WINDOW_SECONDS}), <limit> for 10 s windows, or off, not "${raw}"`)
+  }
+  return setting
 }
 
 function parseLogLevel (raw: string, source: string): Config['logLevel'] {
