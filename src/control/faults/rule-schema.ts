@@ -21,7 +21,7 @@ const Match = Type.Object({
 const Respond = Type.Object({
   status: Type.Integer({ minimum: 400, maximum: 599 }),
   errors: Type.Optional(Type.Array(ErrorItem, { minItems: 1 })),
-  headers: Type.Optional(Type.Record(Type.String({ pattern: '^[!#$%&\'*+.^_`|~0-9A-Za-z-]+$' }), Type.String()))
+  headers: Type.Optional(Type.Record(Type.String({ pattern: '^[!#$%&\'*+.^_`|~0-9A-Za-z-]+$' }), Type.String(), { additionalProperties: false }))
 }, { additionalProperties: false })
 
 /** `POST /__mock/faults`: what to match, one action, and when, how often and how likely it applies. */

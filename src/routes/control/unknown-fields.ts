@@ -4,6 +4,7 @@ import { errors } from '../../domain/errors.js'
 interface ObjectSchema {
   type?: unknown
   properties?: Record<string, ObjectSchema>
+  patternProperties?: Record<string, ObjectSchema>
   additionalProperties?: unknown
   items?: ObjectSchema
 }
@@ -26,14 +27,14 @@ function firstUnknown (schema: ObjectSchema, value: unknown, path: string[]): st
   if (Array.isArray(value)) {
     if (schema.items === undefined) return null
     for (const [i, item] of value.entries()) {
-      const found = firstUnknown(schema.items, item, [...path.slice(0, -1), `${path.at(-1) ?? ''}[${i}]`])
+      const found = firstUnknown(schema.items, item, [...path, String(i)])
       if (found !== null) return found
     }
     return null
   }
-  if (schema.properties === undefined) return null
+  if (schema.properties === undefined && schema.patternProperties === undefined) return null
   for (const [key, item] of Object.entries(value)) {
-    const property = schema.properties[key]
+    const property = schema.properties?.[key] ?? patternProperty(schema.patternProperties, key)
     if (property === undefined) {
       if (schema.additionalProperties === false) return [...path, key].join('.')
       continue
@@ -42,4 +43,11 @@ function firstUnknown (schema: ObjectSchema, value: unknown, path: string[]): st
     if (found !== null) return found
   }
   return null
+}
+
+function patternProperty (patterns: Record<string, ObjectSchema> | undefined, key: string): ObjectSchema | undefined {
+  for (const [pattern, schema] of Object.entries(patterns ?? {})) {
+    if (new RegExp(pattern).test(key)) return schema
+  }
+  return undefined
 }
