@@ -6,7 +6,8 @@ import { QUERIED_USER, seedWorkspace, type SeedPlan } from './seed.js'
 import { startServer } from './server.js'
 
 /**
- * `npm run bench`: throughput and latency of the seed POST /messages and of the seed document's
+ * `npm run bench`: throughput and latency of the seed POST /messages (and what rate-limit accounting
+ * and an empty fault-rule list cost it), and of the seed document's
  * conversation listing at 10k and 100k conversations, time to healthy, and peak memory. Prints
  * figures; asserts nothing (targets are read from these figures, never timed in tests).
  * BENCH_SECONDS sets each load's duration (default 10); BENCH_CONNECTIONS its concurrency (default 10).
@@ -46,6 +47,7 @@ async function main (): Promise<void> {
   const post = { method: 'POST' as const, body: seedBody, headers: { authorization: 'Bearer bench-post', accept: 'application/json', 'content-type': 'application/json' } }
   await fetch(`${server.url}/messages`, post) // creates the workspace before timing starts
   loads.push(await load('POST /messages (the seed curl)', { url: `${server.url}/messages`, ...post }))
+  loads.push(...await rateLimitAndFaultCost(server.url, seedBody))
   for (const plan of plans) {
     loads.push(await load(`GET /conversations?type=user&intercom_user_id=…&open=true, ${plan.conversations / 1000}k in the workspace`, {
       url: `${server.url}/conversations?type=user&intercom_user_id=${QUERIED_USER}&open=true`,
@@ -65,6 +67,41 @@ async function main (): Promise<void> {
   for (const l of loads) console.log(`| ${l.name} | ${Math.round(l.requestsPerSecond)} | ${l.p50} | ${l.p99} | ${l.errors} |`)
   console.log(`| process start to a 200 from /__mock/health | | ${server.startupMs.toFixed(0)} | | |`)
   console.log(`| peak RSS of the server process | ${peak.toFixed(0)} MiB | | | |`)
+}
+
+/**
+ * What rate-limit accounting and an empty fault-rule list cost POST /messages: two workspaces of one
+ * server, one with rate limiting off and no rules ever, one counting every request (under a limit it
+ * never reaches) with a rule added and deleted; loaded in alternating rounds so drift on a shared
+ * machine falls on both alike.
+ */
+async function rateLimitAndFaultCost (url: string, body: string): Promise<Load[]> {
+  const rounds = 6
+  const headers = (token: string) => ({ authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'application/json' })
+  const control = (token: string, method: string, path: string, payload?: unknown) =>
+    fetch(`${url}${path}`, { method, headers: headers(token), ...(payload === undefined ? {} : { body: JSON.stringify(payload) }) })
+  await control('bench-plain', 'PUT', '/__mock/rate-limit', { enabled: false })
+  await control('bench-counted', 'PUT', '/__mock/rate-limit', { limit: 100_000_000, window_seconds: 10 })
+  await control('bench-counted', 'POST', '/__mock/faults', { match: { path: '/conversations/*/reply' }, respond: { status: 503 } })
+  await control('bench-counted', 'DELETE', '/__mock/faults')
+  const totals = { plain: [] as Load[], counted: [] as Load[] }
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of round % 2 === 0 ? ['plain', 'counted'] as const : ['counted', 'plain'] as const) {
+      totals[kind].push(await load(kind, { url: `${url}/messages`, method: 'POST', body, headers: headers(`bench-${kind}`), duration: Math.max(1, Math.round(seconds / 2)) }))
+    }
+  }
+  const mean = (name: string, of: Load[]): Load => ({
+    name,
+    requestsPerSecond: of.reduce((sum, l) => sum + l.requestsPerSecond, 0) / of.length,
+    p50: Math.max(...of.map(l => l.p50)),
+    p99: Math.max(...of.map(l => l.p99)),
+    errors: of.reduce((sum, l) => sum + l.errors, 0)
+  })
+  const plain = mean(`POST /messages, rate limiting off, no fault rules (${rounds} rounds)`, totals.plain)
+  const counted = mean(`POST /messages, every request counted, an empty rule list (${rounds} rounds)`, totals.counted)
+  const cost = (1 - counted.requestsPerSecond / plain.requestsPerSecond) * 100
+  counted.name += `: ${cost >= 0 ? '' : '−'}${Math.abs(cost).toFixed(1)} % ${cost >= 0 ? 'slower' : 'faster'}`
+  return [plain, counted]
 }
 
 main().catch((error: unknown) => {
