@@ -74,7 +74,8 @@ t.test('a 429 fault carries the rate-limit headers with Remaining 0; errors and 
   assertError(t, limited, 429, { code: 'rate_limit_exceeded', message: 'More than 50 requests received in 1 minute' })
   t.same([limited.headers['x-ratelimit-limit'], limited.headers['x-ratelimit-remaining'], limited.headers['x-ratelimit-reset']], ['50', '0', String(T0 + 10)])
 
-  await addFault(api, { respond: { status: 429, headers: { 'Retry-After': '2', 'X-RateLimit-Reset': String(T0 + 1) } }, times: 1 })
+  const withHeadersRule = await addFault(api, { respond: { status: 429, headers: { 'Retry-After': '2', 'X-RateLimit-Reset': String(T0 + 1) } }, times: 1 })
+  t.strictSame((withHeadersRule as { respond?: unknown }).respond, { status: 429, headers: { 'Retry-After': '2', 'X-RateLimit-Reset': String(T0 + 1) } }, 'the rule shows its headers')
   const withHeaders = await api.request({ url: '/me' })
   t.equal(withHeaders.headers['retry-after'], '2')
   t.equal(withHeaders.headers['x-ratelimit-reset'], String(T0 + 1), 'the rule\'s headers win')

@@ -35,7 +35,7 @@ export function addFaults (api: FastifyInstance, rules: FaultRules, rateLimits: 
   api.decorateRequest('mockFault', null)
 
   api.addHook('onRequest', (request, reply, done) => {
-    const rule = rules.take(request.ctx.workspace.id, request.method, pathOf(request.url), request.apiVersion)
+    const rule = rules.take(request.ctx.workspace.id, request.method, request.url, request.apiVersion)
     if (rule === null) return done()
     request.mockFault = { rule_id: rule.id, action: describeAction(rule.action), when: rule.when }
     request.log.info({ mockFault: request.mockFault }, 'fault rule applied')
@@ -145,9 +145,4 @@ function failAnswer (raw: IncomingMessage, reply: FastifyReply, payload: unknown
 function hold (socket: Socket, hung: Set<Socket>): void {
   hung.add(socket)
   socket.once('close', () => hung.delete(socket))
-}
-
-function pathOf (url: string): string {
-  const query = url.indexOf('?')
-  return query === -1 ? url : url.slice(0, query)
 }

@@ -18,7 +18,7 @@ export interface FaultRule {
   readonly probability: number
   remaining: number | null
   applied: number
-  readonly matches: (method: string, path: string, version: ApiVersion) => boolean
+  readonly matches: (method: string, url: string, version: ApiVersion) => boolean
   readonly draw: () => number
 }
 
@@ -90,12 +90,12 @@ export class FaultRules {
     this.byWorkspace.delete(workspaceId)
   }
 
-  /** The rule that applies to this request, counted as applied; null when none does. */
-  take (workspaceId: number, method: string, path: string, version: ApiVersion): FaultRule | null {
+  /** The rule that applies to this request (`url` with its query), counted as applied; null when none does. */
+  take (workspaceId: number, method: string, url: string, version: ApiVersion): FaultRule | null {
     const rules = this.byWorkspace.get(workspaceId)?.rules
     if (rules === undefined || rules.length === 0) return null
     for (const rule of rules) {
-      if (rule.remaining === 0 || !rule.matches(method, path, version)) continue
+      if (rule.remaining === 0 || !rule.matches(method, url, version)) continue
       if (rule.probability < 1 && rule.draw() >= rule.probability) continue
       if (rule.remaining !== null) rule.remaining--
       rule.applied++
@@ -166,9 +166,9 @@ function matcherOf (match: NonNullable<FaultRuleBody['match']>): FaultRule['matc
   }
   const pathPattern = path === undefined ? null : globPattern(normalisePath(path))
   const version = versionLabel === undefined ? null : versionMatcher(versionLabel)
-  return (requestMethod, requestPath, requestVersion) =>
+  return (requestMethod, requestUrl, requestVersion) =>
     (method === undefined || method === requestMethod) &&
-    (pathPattern === null || pathPattern.test(normalisePath(requestPath))) &&
+    (pathPattern === null || pathPattern.test(normalisePath(pathOf(requestUrl)))) &&
     (version === null || version(requestVersion))
 }
 
@@ -178,6 +178,11 @@ function globPattern (path: string): RegExp {
     part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
   ).join('')
   return new RegExp(`^${source}$`)
+}
+
+function pathOf (url: string): string {
+  const query = url.indexOf('?')
+  return query === -1 ? url : url.slice(0, query)
 }
 
 function normalisePath (path: string): string {
