@@ -9,6 +9,8 @@ export interface RunningServer {
   startupMs: number
   /** The highest resident set size of the server process so far, in MiB (Linux's VmHWM). */
   peakRssMiB: () => number
+  /** CPU time the server process has used so far (user + system), in microseconds (Linux's /proc). */
+  cpuMicros: () => number
   stop: () => Promise<void>
 }
 
@@ -37,6 +39,11 @@ export async function startServer (dbPath: string, env: Record<string, string> =
     child,
     startupMs,
     peakRssMiB: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    cpuMicros: () => {
+      // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name: utime and stime in clock ticks (100 a second).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+      return (Number(fields[11]) + Number(fields[12])) * 10_000
+    },
     stop: () => new Promise(resolve => {
       child.once('exit', () => resolve())
       child.kill('SIGTERM')
