@@ -4,10 +4,11 @@ import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { timeResets } from './reset.js'
 import { QUERIED_USER, seedWorkspace, type SeedPlan } from './seed.js'
-import { startServer, type StartCommand } from './server.js'
+import { startServer, type RunningServer, type StartCommand } from './server.js'
 
 /**
- * `npm run bench`: throughput and latency of the seed POST /messages and of the seed document's
+ * `npm run bench`: throughput and latency of the seed POST /messages (and what rate-limit accounting
+ * and an empty fault-rule list cost it) and of the seed document's
  * conversation listing at 10k and 100k conversations, time to healthy (and `npm start`'s against
  * `node dist/cli.js`'s, as a ratio), peak memory, the request journal's cost to POST /messages, and the
  * time of a reset of a workspace holding 10k conversations. Prints
@@ -90,6 +91,7 @@ async function main (): Promise<void> {
   loads.push(await load('POST /messages (the seed curl)', { url: `${server.url}/messages`, ...post }))
   loads.push({ ...withoutJournal, name: 'POST /messages, journal on (the default), best of 2', requestsPerSecond: withJournal })
   loads.push(withoutJournal)
+  loads.push(...await rateLimitAndFaultCost(server, seedBody))
   for (const plan of plans) {
     loads.push(await load(`GET /conversations?type=user&intercom_user_id=…&open=true, ${plan.conversations / 1000}k in the workspace`, {
       url: `${server.url}/conversations?type=user&intercom_user_id=${QUERIED_USER}&open=true`,
@@ -116,6 +118,49 @@ async function main (): Promise<void> {
   console.log(`request journal: POST /messages ${(journalCost * 100).toFixed(1)} % slower with it than without (target ≤ 10 %)`)
   console.log(`reset of a workspace holding 10k conversations: ${resets.resetsMs.map(ms => ms.toFixed(2)).join(', ')} ms (target ≤ 5 ms); ` +
     `its background purge: ${resets.purgeTotalMs.toFixed(0)} ms in ${resets.purgeSteps} steps, the longest ${resets.purgeMaxStepMs.toFixed(1)} ms`)
+}
+
+/**
+ * What rate-limit accounting and an empty fault-rule list cost POST /messages: two workspaces of one
+ * server, one with rate limiting off and no rules ever, one counting every request (under a limit it
+ * never reaches) with a rule added and deleted; loaded in alternating rounds so drift on a shared
+ * machine falls on both alike. Besides throughput, the server's CPU time per request, which other
+ * load on the machine disturbs far less.
+ */
+async function rateLimitAndFaultCost (server: RunningServer, body: string): Promise<Load[]> {
+  const url = server.url
+  const rounds = 10
+  const headers = (token: string) => ({ authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'application/json' })
+  const control = (token: string, method: string, path: string, payload?: unknown) =>
+    fetch(`${url}${path}`, { method, headers: headers(token), ...(payload === undefined ? {} : { body: JSON.stringify(payload) }) })
+  await control('bench-plain', 'PUT', '/__mock/rate-limit', { enabled: false })
+  await control('bench-counted', 'PUT', '/__mock/rate-limit', { limit: 100_000_000, window_seconds: 10 })
+  await control('bench-counted', 'POST', '/__mock/faults', { match: { path: '/conversations/*/reply' }, respond: { status: 503 } })
+  await control('bench-counted', 'DELETE', '/__mock/faults')
+  const totals = { plain: [] as Load[], counted: [] as Load[] }
+  const cpu = { plain: { micros: 0, requests: 0 }, counted: { micros: 0, requests: 0 } }
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of round % 2 === 0 ? ['plain', 'counted'] as const : ['counted', 'plain'] as const) {
+      const before = server.cpuMicros()
+      const result = await autocannon({ connections, duration: Math.max(1, Math.round(seconds / 5)), url: `${url}/messages`, method: 'POST', body, headers: headers(`bench-${kind}`) })
+      cpu[kind].micros += server.cpuMicros() - before
+      cpu[kind].requests += result.requests.total
+      totals[kind].push({ name: kind, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx })
+    }
+  }
+  const mean = (name: string, of: Load[]): Load => ({
+    name,
+    requestsPerSecond: of.reduce((sum, l) => sum + l.requestsPerSecond, 0) / of.length,
+    p50: Math.max(...of.map(l => l.p50)),
+    p99: Math.max(...of.map(l => l.p99)),
+    errors: of.reduce((sum, l) => sum + l.errors, 0)
+  })
+  const perRequest = (kind: keyof typeof cpu) => cpu[kind].micros / Math.max(1, cpu[kind].requests)
+  const plain = mean(`POST /messages, rate limiting off, no fault rules (${rounds} rounds; ${perRequest('plain').toFixed(0)} µs server CPU a request)`, totals.plain)
+  const counted = mean(`POST /messages, every request counted, an empty rule list (${rounds} rounds; ${perRequest('counted').toFixed(0)} µs server CPU a request)`, totals.counted)
+  const percent = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(1)} %`
+  counted.name += `: throughput ${percent(counted.requestsPerSecond / plain.requestsPerSecond)}, CPU a request ${percent(perRequest('counted') / perRequest('plain'))}`
+  return [plain, counted]
 }
 
 main().catch((error: unknown) => {

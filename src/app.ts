@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
-import { loadFixtures, type Fixtures } from './control/fixtures.js'
+import { addFaults } from './control/faults/apply.js'
+import { FaultRules } from './control/faults/fault-rules.js'
+import { fixtureRateLimit, loadFixtures, type Fixtures } from './control/fixtures.js'
 import { ControlPlane } from './control/plane.js'
+import { addRateLimits } from './control/rate-limit/enforce.js'
+import { RateLimits } from './control/rate-limit/rate-limits.js'
 import { Workspaces } from './control/workspaces.js'
 import { systemClock, type Clock } from './domain/clock.js'
 import { addApiVersion, defaultVersionFrom, intercomApiConstraint, versionFallbacks } from './http/api-version.js'
@@ -16,6 +20,8 @@ import { BODY_LIMIT_BYTES } from './limits.js'
 import { adminRoutes } from './routes/admins.js'
 import { contactRoutes } from './routes/contacts.js'
 import { controlRoutes } from './routes/control/index.js'
+import { faultRoutes } from './routes/control/faults.js'
+import { rateLimitRoutes } from './routes/control/rate-limit.js'
 import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
@@ -57,6 +63,13 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   const plane = new ControlPlane(workspaces, allowedTokens, config.journalSize)
   const defaultVersion = defaultVersionFrom(workspaces, parseApiVersion(config.apiVersion) as ApiVersion)
   const versionConstraint = intercomApiConstraint(defaultVersion)
+  const faults = new FaultRules()
+  const rateLimits = new RateLimits(fixtureRateLimit(fixtures, config.rateLimit))
+  // A reset gives its token a new workspace: the old one's rules and rate limit go with it.
+  workspaces.events.onWorkspaceDropped(id => {
+    faults.clearWorkspaceFaults(id)
+    rateLimits.restoreDefault(id)
+  })
 
   const app = Fastify({
     logger: deps.logStream === undefined ? { level: config.logLevel } : { level: config.logLevel, stream: deps.logStream },
@@ -87,10 +100,17 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   addJournal(app, plane.journal, clock)
 
   app.register(healthRoutes(store))
-  app.register(controlRoutes({ plane, adminToken: config.adminToken, version: packageVersion() }))
+  app.register(controlRoutes({
+    plane,
+    adminToken: config.adminToken,
+    version: packageVersion(),
+    scopedRoutes: [faultRoutes(faults), rateLimitRoutes(rateLimits)]
+  }))
   app.register(async (api) => {
     addWorkspaceAuth(api, { workspaces, allowedTokens })
+    addRateLimits(api, rateLimits)
     addApiVersion(api, defaultVersion)
+    addFaults(api, faults, rateLimits)
     const fallbacks = versionFallbacks(api)
     await api.register(messageRoutes)
     await api.register(conversationRoutes)

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { Type, type Static } from '@sinclair/typebox'
+import { MAX_WINDOW_SECONDS, parseRateLimit, type RateLimitSetting } from './control/rate-limit/setting.js'
 import { StringEnum } from './schemas/common.js'
 import { parseApiVersion } from './versions.js'
 
@@ -21,7 +22,9 @@ export const ConfigSchema = Type.Object({
   /** When set, every /__mock route but health requires `X-Intercom-Mock-Admin: <adminToken>`. */
   adminToken: Type.Union([Type.Null(), Type.String({ minLength: 1 })]),
   /** Entries the request journal keeps per workspace (and server-wide). */
-  journalSize: Type.Integer({ minimum: 0 })
+  journalSize: Type.Integer({ minimum: 0 }),
+  /** Each workspace's rate limit unless its fixtures set one; null is off. */
+  rateLimit: Type.Union([Type.Null(), Type.Object({ limit: Type.Integer({ minimum: 1 }), windowSeconds: Type.Integer({ minimum: 1, maximum: MAX_WINDOW_SECONDS }) })])
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -59,7 +62,8 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: parseLogLevel },
   { key: 'urlFile', env: 'INTERCOM_MOCK_URL_FILE', flag: 'url-file', default: null, description: 'File to write the listening URL to once started, removed on a clean stop (the Docker health check reads it)', parse: nonEmpty },
   { key: 'adminToken', env: 'INTERCOM_MOCK_ADMIN_TOKEN', flag: 'admin-token', default: null, description: 'When set, /__mock control calls (all but health) need the header X-Intercom-Mock-Admin with this value', parse: nonEmpty },
-  { key: 'journalSize', env: 'INTERCOM_MOCK_JOURNAL_SIZE', flag: 'journal-size', default: '1000', description: 'Requests the journal keeps per workspace and server-wide, newest first (0 records none)', parse: parseCount }
+  { key: 'journalSize', env: 'INTERCOM_MOCK_JOURNAL_SIZE', flag: 'journal-size', default: '1000', description: 'Requests the journal keeps per workspace and server-wide, newest first (0 records none)', parse: parseCount },
+  { key: 'rateLimit', env: 'INTERCOM_MOCK_RATE_LIMIT', flag: 'rate-limit', default: '1666/10', description: 'Requests per workspace per window, as `<limit>/<seconds>` (Intercom\'s 10,000 a minute is 1666 per 10 s), or off; fixtures and PUT /__mock/rate-limit override it', parse: parseRateLimitSetting }
 ]
 
 export interface CliRequest {
@@ -149,6 +153,14 @@ function parseVersion (raw: string, source: string): string {
     throw new ConfigError(`${source} must be an Intercom API version (1.0–1.4, 2.0–2.16, Unstable or Preview), not "${raw}"`)
   }
   return raw.trim()
+}
+
+function parseRateLimitSetting (raw: string, source: string): RateLimitSetting | null {
+  const setting = parseRateLimit(raw)
+  if (setting === undefined) {
+    throw new ConfigError(`${source} must be <limit>/<seconds> (e.g. 1666/10; seconds 1–${MAX_WINDOW_SECONDS}), <limit> for 10 s windows, or off, not "${raw}"`)
+  }
+  return setting
 }
 
 function parseLogLevel (raw: string, source: string): Config['logLevel'] {

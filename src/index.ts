@@ -10,3 +10,5 @@ export { IntercomMockError, type ControlRequest, type ControlMethod } from './co
 export type { JournalEntry } from './control/journal/entry.js'
 export type { ClockState, WorkspaceListing } from './control/plane.js'
 export type { ControlEvents } from './control/events.js'
+export type { FaultsClient, FaultRule, AddedFault } from './control/client/faults.js'
+export type { RateLimitClient, RateLimitState } from './control/client/rate-limit.js'

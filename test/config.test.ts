@@ -13,7 +13,8 @@ t.test('defaults', async t => {
     logLevel: 'info',
     urlFile: null,
     adminToken: null,
-    journalSize: 1000
+    journalSize: 1000,
+    rateLimit: { limit: 1666, windowSeconds: 10 }
   })
 })
 
@@ -23,6 +24,16 @@ t.test('the default fixtures are the package\'s own file, whatever the working d
   t.teardown(() => process.chdir(previous))
   t.equal(loadConfig({}).config.fixturesPath, resolve(previous, 'fixtures/default.json'))
   t.equal(loadConfig({ INTERCOM_MOCK_FIXTURES: 'mine.json' }).config.fixturesPath, 'mine.json')
+})
+
+t.test('INTERCOM_MOCK_RATE_LIMIT: <limit>/<seconds>, <limit> for 10 s windows, or off', async t => {
+  t.strictSame(loadConfig({ INTERCOM_MOCK_RATE_LIMIT: '100/60' }).config.rateLimit, { limit: 100, windowSeconds: 60 })
+  t.strictSame(loadConfig({ INTERCOM_MOCK_RATE_LIMIT: ' 25 ' }).config.rateLimit, { limit: 25, windowSeconds: 10 })
+  t.equal(loadConfig({ INTERCOM_MOCK_RATE_LIMIT: 'OFF' }).config.rateLimit, null)
+  t.strictSame(loadConfig({ INTERCOM_MOCK_RATE_LIMIT: 'off' }, ['--rate-limit', '3/1']).config.rateLimit, { limit: 3, windowSeconds: 1 })
+  for (const bad of ['', 'many', '0', '10/0', '10/3601', '-5', '10/s', '1.5']) {
+    t.throws(() => loadConfig({ INTERCOM_MOCK_RATE_LIMIT: bad }), new ConfigError(`INTERCOM_MOCK_RATE_LIMIT must be <limit>/<seconds> (e.g. 1666/10; seconds 1–3600), <limit> for 10 s windows, or off, not "${bad}"`), bad)
+  }
 })
 
 t.test('environment variables, overridden by flags', async t => {
@@ -39,11 +50,11 @@ t.test('environment variables, overridden by flags', async t => {
     INTERCOM_MOCK_JOURNAL_SIZE: '50'
   }
   t.strictSame(loadConfig(env).config, {
-    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn', urlFile: '/tmp/mock.url', adminToken: 'admin', journalSize: 50
+    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn', urlFile: '/tmp/mock.url', adminToken: 'admin', journalSize: 50, rateLimit: { limit: 1666, windowSeconds: 10 }
   })
   const flagged = loadConfig(env, ['--port', '9001', '--db=x.sqlite', '--tokens', 'z', '--log-level', 'error', '--api-version', '1.1', '--host', '::1', '--fixtures', 'g.json', '--url-file', 'u', '--admin-token', 'root', '--journal-size', '0'])
   t.strictSame(flagged.config, {
-    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error', urlFile: 'u', adminToken: 'root', journalSize: 0
+    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error', urlFile: 'u', adminToken: 'root', journalSize: 0, rateLimit: { limit: 1666, windowSeconds: 10 }
   })
   t.equal(loadConfig({}, ['--help']).help, true)
   t.equal(loadConfig({}, ['-v']).version, true)
@@ -73,7 +84,7 @@ t.test('each invalid setting is one ConfigError naming the variable or flag', as
 
 t.test('usage lists every variable and flag', async t => {
   const text = usage()
-  for (const name of ['PORT', 'HOST', 'INTERCOM_MOCK_DB', 'INTERCOM_MOCK_FIXTURES', 'INTERCOM_MOCK_TOKENS', 'INTERCOM_MOCK_API_VERSION', 'LOG_LEVEL', 'INTERCOM_MOCK_URL_FILE', '--port', '--db', '--url-file', '--help']) {
+  for (const name of ['PORT', 'HOST', 'INTERCOM_MOCK_DB', 'INTERCOM_MOCK_FIXTURES', 'INTERCOM_MOCK_TOKENS', 'INTERCOM_MOCK_API_VERSION', 'LOG_LEVEL', 'INTERCOM_MOCK_URL_FILE', '--port', '--db', '--url-file', 'INTERCOM_MOCK_RATE_LIMIT', '--rate-limit', '--help']) {
     t.match(text, name)
   }
 })

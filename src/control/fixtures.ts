@@ -6,6 +6,7 @@ import { applyConversations, conversationProblem, FixtureConversation, type Know
 import { newContact } from '../domain/people.js'
 import type { ContactRole } from '../domain/types.js'
 import { UnixTime } from '../schemas/common.js'
+import { RateLimitBody, settingFrom, type RateLimitSetting } from './rate-limit/setting.js'
 
 const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
 const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
@@ -76,6 +77,8 @@ export const FixturesSchema = Type.Object({
   me: Type.Optional(NumericId),
   /** The Intercom-Version assumed for the workspace's requests that send none (else INTERCOM_MOCK_API_VERSION). */
   api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' })),
+  /** The workspaces' rate limit (else INTERCOM_MOCK_RATE_LIMIT): `{limit, window_seconds}` or `{"enabled": false}`. */
+  rate_limit: Type.Optional(RateLimitBody),
   admins: Type.Array(FixtureAdmin, { minItems: 1 }),
   teams: Type.Optional(Type.Array(FixtureTeam)),
   users: Type.Optional(Type.Array(FixturePerson)),
@@ -148,6 +151,10 @@ export function checkReferences (file: string, fixtures: Partial<Fixtures>, exis
   if (fixtures.me !== undefined && !adminIds.has(fixtures.me)) {
     throw new FixtureError(file, '/me', `no admin has id ${fixtures.me}`)
   }
+  if (fixtures.rate_limit !== undefined) {
+    const setting = settingFrom(fixtures.rate_limit)
+    if (typeof setting === 'object' && setting !== null && 'problem' in setting) throw new FixtureError(file, `/rate_limit/${setting.field}`, setting.problem)
+  }
   const contactIds = new Set<string>()
   const userIds = new Set<string>()
   for (const [list, people] of peopleOf(fixtures)) {
@@ -167,6 +174,13 @@ export function checkReferences (file: string, fixtures: Partial<Fixtures>, exis
     contact: id => contactIds.has(id) || existing?.contact(id) === true
   })
   if (problem !== null) throw new FixtureError(file, problem[0], problem[1])
+}
+
+/** The fixtures' rate limit (null: off), or `fallback` when they set none. */
+export function fixtureRateLimit (fixtures: Fixtures, fallback: RateLimitSetting | null): RateLimitSetting | null {
+  const setting = fixtures.rate_limit === undefined ? 'default' : settingFrom(fixtures.rate_limit)
+  if (setting === 'default' || (setting !== null && 'problem' in setting)) return fallback
+  return setting
 }
 
 const ROLE_OF_LIST = { users: 'user', leads: 'lead', visitors: 'visitor' } as const

@@ -55,6 +55,9 @@ export const errors = {
   expectationFailed: (expect: string) =>
     new IntercomError(417, 'client_error', `The Expect header can only be 100-continue, not ${expect}`),
   clientError: (status: number, message: string) => new IntercomError(status, 'client_error', message),
+  // Intercom's wording names "1 minute" whatever the window (intercom-webhooks-and-limits.md §2.3).
+  rateLimitExceeded: (limit: number) => new IntercomError(429, 'rate_limit_exceeded', `More than ${limit} requests received in 1 minute`),
+  faultRuleNotFound: (id: string) => new IntercomError(404, 'not_found', `No fault rule has id ${id}`, 'id'),
   serviceUnavailable: (message: string) => new IntercomError(503, 'service_unavailable', message),
   serverError: () => new IntercomError(500, 'server_error', 'An unexpected error occurred; the mock logged it')
 }

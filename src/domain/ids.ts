@@ -73,3 +73,19 @@ function hex (value: number, width: number): string {
   const digits = value.toString(16)
   return digits.length >= width ? digits.slice(-width) : digits.padStart(width, '0')
 }
+
+/**
+ * A repeatable stream of numbers in [0, 1) for `seed` (mulberry32 over the seed's SHA-256): what
+ * the mock draws a fault rule's `probability` from, so the same rules in the same workspace fire on
+ * the same requests in every run.
+ */
+export function seededRandom (seed: string): () => number {
+  let state = createHash('sha256').update(seed).digest().readUInt32LE(0)
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Clock } from '../domain/clock.js'
 import type { Journal } from '../control/journal/journal.js'
 import { capRequestBody, capResponseBody } from '../control/journal/render.js'
@@ -7,8 +7,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The response body as sent, kept by onSend for the journal. */
     journalPayload?: unknown
-    /** Set by the fault injector when a fault rule answered the request: recorded in its journal entry. */
-    mockFault?: unknown
+    /** Set once the request is in the journal. */
+    journaled?: boolean
+  }
+  interface FastifyInstance {
+    /**
+     * Records a request whose answer never completed (a network fault closed, reset or held its
+     * connection), once its connection closes; onResponse records every other request.
+     */
+    journalWhenClosed: (request: FastifyRequest, reply: FastifyReply, status: number) => void
   }
 }
 
@@ -18,13 +25,17 @@ declare module 'fastify' {
  * are not recorded.
  */
 export function addJournal (app: FastifyInstance, journal: Journal, serverClock: Clock): void {
-  if (journal.capacity === 0) return
+  if (journal.capacity === 0) {
+    app.decorate('journalWhenClosed', () => {})
+    return
+  }
   app.addHook('onSend', async (request, _reply, payload) => {
     request.journalPayload = payload
     return payload
   })
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.url.startsWith('/__mock/')) return
+  const record = (request: FastifyRequest, reply: FastifyReply, status: number): void => {
+    if (request.url.startsWith('/__mock/') || request.journaled === true) return
+    request.journaled = true
     const ctx = request.ctx as typeof request.ctx | undefined
     const contentLength = request.headers['content-length']
     const length = contentLength === undefined ? null : Number(contentLength)
@@ -39,9 +50,13 @@ export function addJournal (app: FastifyInstance, journal: Journal, serverClock:
       headers: request.headers,
       requestBody: body,
       requestLength: length,
-      status: reply.statusCode,
+      status,
       responseBody: capResponseBody(request.journalPayload),
-      ...(request.mockFault === undefined ? {} : { fault: request.mockFault })
+      ...(request.mockFault == null ? {} : { fault: request.mockFault })
     }, truncated)
+  }
+  app.addHook('onResponse', async (request, reply) => { record(request, reply, reply.statusCode) })
+  app.decorate('journalWhenClosed', (request: FastifyRequest, reply: FastifyReply, status: number) => {
+    reply.raw.once('close', () => { record(request, reply, status) })
   })
 }

@@ -1,5 +1,6 @@
 // Fastify's request, as the mock's plugins fill it in. Every compilation has this file through tsconfig's
 // "include", so nothing imports it: the published declarations stay free of it and of the store behind it.
+import type { MockFault } from '../control/faults/apply.js'
 import type { DomainContext } from '../domain/context.js'
 import type { Presenter } from '../presenters/index.js'
 import type { ApiVersion } from '../versions.js'
@@ -12,6 +13,8 @@ declare module 'fastify' {
     apiVersion: ApiVersion
     /** Renders results in the shapes of `apiVersion`. */
     present: Presenter
+    /** The fault rule applied to this API request, for the journal; null when none (control/faults). */
+    mockFault: MockFault | null
   }
   interface FastifyContextConfig {
     /** Set on routes outside the Intercom API (the /__mock control plane): no token, no version. */

@@ -29,7 +29,10 @@ t.test('a broken fixture names the file and the JSON path of the problem', async
     ['a duplicate user_id', f => { f.users[1].user_id = '25' }, /^f\.json: \/users\/1\/user_id: user_id 25 is used twice$/],
     ['a team member who is not an admin', f => { f.teams[0].admin_ids.push('1') }, /^f\.json: \/teams\/0\/admin_ids\/2: no admin has id 1$/],
     ['me who is not an admin', f => { f.me = '2' }, /^f\.json: \/me: no admin has id 2$/],
-    ['a custom attribute that is an object', f => { f.users[0].custom_attributes = { a: { b: 1 } } }, /^f\.json: \/users\/0\/custom_attributes\/a: /]
+    ['a custom attribute that is an object', f => { f.users[0].custom_attributes = { a: { b: 1 } } }, /^f\.json: \/users\/0\/custom_attributes\/a: /],
+    ['a rate limit of 0', f => { f.rate_limit = { limit: 0 } }, /^f\.json: \/rate_limit\/limit: Expected integer to be greater or equal to 1/],
+    ['a rate limit without a limit', f => { f.rate_limit = { window_seconds: 10 } }, /^f\.json: \/rate_limit\/limit: limit is required/],
+    ['a rate limit both off and set', f => { f.rate_limit = { enabled: false, limit: 5 } }, /^f\.json: \/rate_limit\/limit: limit cannot be set together with "enabled": false$/]
   ]
   for (const [name, breakIt, message] of cases) {
     const broken = valid()

@@ -12,8 +12,10 @@ t.test('GET /__mock/openapi.json is a valid OpenAPI 3.1 description of the contr
   t.ok(result.valid, JSON.stringify(result.errors ?? null))
   const operations = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) => Object.keys(item).map(method => `${method.toUpperCase()} ${path}`)).sort()
   t.strictSame(operations, [
-    'DELETE /__mock/requests', 'DELETE /__mock/workspaces', 'GET /__mock/clock', 'GET /__mock/requests', 'GET /__mock/requests/count',
-    'GET /__mock/state', 'GET /__mock/workspaces', 'POST /__mock/reset', 'POST /__mock/seed', 'PUT /__mock/clock'
+    'DELETE /__mock/faults', 'DELETE /__mock/faults/{id}', 'DELETE /__mock/requests', 'DELETE /__mock/workspaces', 'GET /__mock/clock',
+    'GET /__mock/faults', 'GET /__mock/rate-limit', 'GET /__mock/requests', 'GET /__mock/requests/count',
+    'GET /__mock/state', 'GET /__mock/workspaces', 'POST /__mock/faults', 'POST /__mock/reset', 'POST /__mock/seed', 'PUT /__mock/clock',
+    'PUT /__mock/rate-limit'
   ])
   t.match(spec.paths['/__mock/clock'].put.requestBody.content['application/json'].schema.properties, { frozen_at: { type: 'integer' }, advance: { type: 'integer' }, real: { type: 'boolean' } })
   t.match(spec.paths['/__mock/seed'].post.requestBody.content['application/json'].schema.properties.conversations, { type: 'array' })

@@ -2,6 +2,8 @@ import type { Fixtures } from '../fixtures.js'
 import type { JournalEntry } from '../journal/entry.js'
 import type { JournalFilter } from '../journal/filter.js'
 import type { ClockState, WorkspaceListing } from '../plane.js'
+import { faultsClient, type FaultsClient } from './faults.js'
+import { rateLimitClient, type RateLimitClient } from './rate-limit.js'
 import type { ControlRequest } from './requester.js'
 
 /** The records `seed` adds: any part of the fixture format (all lists optional). */
@@ -46,6 +48,10 @@ export interface WorkspaceHandle {
   countRequests: (filter?: RequestFilter) => Promise<number>
   clearRequests: () => Promise<void>
   clock: ClockHandle
+  /** Fault rules: failures, delays and broken connections on the workspace's API requests. */
+  faults: FaultsClient
+  /** The workspace's rate limit. */
+  rateLimit: RateLimitClient
 }
 
 /** Acts on the whole mock rather than one workspace. */
@@ -73,7 +79,9 @@ export function workspaceHandle (token: string, request: ControlRequest): Worksp
       freeze: async (t) => await setClock({ frozen_at: t ?? (await request('GET', '/__mock/clock') as ClockState).now }),
       advance: async (seconds) => await setClock({ advance: seconds }),
       real: async () => await setClock({ real: true })
-    }
+    },
+    faults: faultsClient(request),
+    rateLimit: rateLimitClient(request)
   }
 }
 

@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { ControlPlane } from '../../control/plane.js'
 import { addAdminGuard, addControlToken } from '../../http/control-access.js'
 import { clockRoutes } from './clock.js'
@@ -8,6 +8,7 @@ import { requestRoutes } from './requests.js'
 import { resetRoutes } from './reset.js'
 import { seedRoutes } from './seed.js'
 import { stateRoutes } from './state.js'
+import { rejectUnknownFields } from './unknown-fields.js'
 import { workspaceRoutes } from './workspaces.js'
 
 export interface ControlRouteOptions {
@@ -15,13 +16,18 @@ export interface ControlRouteOptions {
   /** INTERCOM_MOCK_ADMIN_TOKEN: when set, every control route requires it in X-Intercom-Mock-Admin. */
   adminToken: string | null
   version: string
+  /**
+   * Routes that act on the workspace their token names, with full `/__mock/…` paths: each request has
+   * `request.ctx` set to that workspace (created from the fixtures on first use).
+   */
+  scopedRoutes?: FastifyPluginAsync[]
 }
 
 /**
  * The control plane under `/__mock/` (health is registered apart: it is never guarded). Each concern
  * is a file of its own; #10 and #11 add theirs to this list.
  */
-export function controlRoutes ({ plane, adminToken, version }: ControlRouteOptions) {
+export function controlRoutes ({ plane, adminToken, version, scopedRoutes = [] }: ControlRouteOptions) {
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(swagger, {
       openapi: {
@@ -43,6 +49,7 @@ export function controlRoutes ({ plane, adminToken, version }: ControlRouteOptio
     })
     addAdminGuard(app, adminToken)
     addControlToken(app)
+    app.addHook('onRoute', (route) => { route.config = { ...route.config, controlPlane: true } })
     await app.register(async (routes) => {
       await routes.register(resetRoutes(plane))
       await routes.register(seedRoutes(plane))
@@ -52,5 +59,12 @@ export function controlRoutes ({ plane, adminToken, version }: ControlRouteOptio
       await routes.register(workspaceRoutes(plane))
       await routes.register(openApiRoute())
     }, { prefix: '/__mock' })
+    await app.register(async (scoped) => {
+      rejectUnknownFields(scoped)
+      scoped.addHook('onRequest', async (request) => {
+        request.ctx = plane.workspaces.contextFor(plane.workspace(request.controlToken))
+      })
+      for (const routes of scopedRoutes) await scoped.register(routes)
+    })
   }
 }
