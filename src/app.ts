@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { loadFixtures, type Fixtures } from './control/fixtures.js'
+import { applyFixtureWebhooks, WebhookDispatcher, webhookOutbox } from './control/webhooks/index.js'
 import { Workspaces } from './control/workspaces.js'
 import { systemClock, type Clock } from './domain/clock.js'
 import { newRequestId } from './domain/ids.js'
@@ -12,10 +13,12 @@ import './http/request-context.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { adminRoutes } from './routes/admins.js'
 import { contactRoutes } from './routes/contacts.js'
+import { webhookControlRoutes } from './routes/control/webhooks.js'
 import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
+import { subscriptionRoutes } from './routes/subscriptions.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
 import { openStore, type Store } from './store/index.js'
@@ -29,6 +32,8 @@ export interface AppDependencies {
   clock?: Clock
   /** Where log lines go (pino's destination); standard output by default. */
   logStream?: NodeJS.WritableStream
+  /** How long a webhook endpoint has to answer; Intercom's 5 s by default. */
+  webhookTimeoutMs?: number
 }
 
 /**
@@ -38,8 +43,13 @@ export interface AppDependencies {
 export function buildApp (config: Config, deps: AppDependencies = {}): FastifyInstance {
   const fixtures = deps.fixtures ?? loadFixtures(config.fixturesPath)
   const store = deps.store ?? openStore(config.dbPath)
-  const workspaces = new Workspaces(store, fixtures, deps.clock ?? systemClock)
-  const defaultVersion = defaultVersionFrom(workspaces, parseApiVersion(config.apiVersion) as ApiVersion)
+  const serverVersion = parseApiVersion(config.apiVersion) as ApiVersion
+  let dispatcher: WebhookDispatcher | null = null
+  const workspaces = new Workspaces(store, fixtures, deps.clock ?? systemClock, {
+    events: webhookOutbox(() => dispatcher?.wake()),
+    onCreate: (ctx) => applyFixtureWebhooks(ctx, fixtures, parseApiVersion(ctx.workspace.apiVersion ?? '') ?? serverVersion)
+  })
+  const defaultVersion = defaultVersionFrom(workspaces, serverVersion)
   const versionConstraint = intercomApiConstraint(defaultVersion)
 
   const app = Fastify({
@@ -54,14 +64,31 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  app.addHook('onClose', async () => store.close())
+  dispatcher = new WebhookDispatcher({
+    store,
+    log: app.log,
+    timeoutMs: deps.webhookTimeoutMs,
+    workspaceOf: (id) => {
+      const workspace = store.workspaces.findById(id)
+      return workspace === null ? null : { workspace, clock: workspaces.contextFor(workspace).clock }
+    }
+  })
+  const webhooks = dispatcher
+  app.decorate('webhooks', { wake: () => webhooks.wake(), idle: () => webhooks.idle() })
+  app.addHook('onReady', async () => webhooks.wake()) // what a previous process left pending
+  app.addHook('onClose', async () => {
+    await webhooks.close()
+    store.close()
+  })
   app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id) })
   registerErrorHandling(app)
   registerClientQuirks(app)
 
   app.register(healthRoutes(store))
+  const allowedTokens = config.tokens === null ? null : new Set(config.tokens)
+  app.register(webhookControlRoutes({ workspaces, allowedTokens, defaultVersion, dispatcher }))
   app.register(async (api) => {
-    addWorkspaceAuth(api, { workspaces, allowedTokens: config.tokens === null ? null : new Set(config.tokens) })
+    addWorkspaceAuth(api, { workspaces, allowedTokens })
     addApiVersion(api, defaultVersion)
     const fallbacks = versionFallbacks(api)
     await api.register(messageRoutes)
@@ -71,6 +98,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(contactRoutes)
     await api.register(visitorRoutes)
     await api.register(adminRoutes)
+    await api.register(subscriptionRoutes(webhooks))
     fallbacks.register()
   })
   return app

@@ -44,6 +44,13 @@ const FixturePerson = Type.Object({
   created_at: Type.Optional(Timestamp)
 }, { additionalProperties: false })
 
+const FixtureWebhook = Type.Object({
+  url: Type.String({ pattern: '^https?://[^\\s/]+', description: 'an http or https URL' }),
+  topics: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+  /** The version its items are rendered in; the workspace's by default. */
+  api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' }))
+}, { additionalProperties: false })
+
 /** The fixture file: what every new workspace starts with. `fixtures/schema.json` is generated from this. */
 export const FixturesSchema = Type.Object({
   $schema: Type.Optional(Type.String()),
@@ -51,7 +58,9 @@ export const FixturesSchema = Type.Object({
     id_code: Type.Optional(Type.String({ pattern: '^[a-z0-9]{1,40}$' })),
     name: Type.Optional(Type.String({ minLength: 1 })),
     timezone: Type.Optional(Type.String({ minLength: 1 })),
-    region: Type.Optional(Type.String({ minLength: 1 }))
+    region: Type.Optional(Type.String({ minLength: 1 })),
+    /** Keys the X-Hub-Signature of webhook notifications; derived from the token when absent. */
+    client_secret: Type.Optional(Type.String({ minLength: 1 }))
   }, { additionalProperties: false })),
   me: Type.Optional(NumericId),
   /** The Intercom-Version assumed for the workspace's requests that send none (else INTERCOM_MOCK_API_VERSION). */
@@ -60,7 +69,9 @@ export const FixturesSchema = Type.Object({
   teams: Type.Optional(Type.Array(FixtureTeam)),
   users: Type.Optional(Type.Array(FixturePerson)),
   leads: Type.Optional(Type.Array(FixturePerson)),
-  visitors: Type.Optional(Type.Array(FixturePerson))
+  visitors: Type.Optional(Type.Array(FixturePerson)),
+  /** Webhook subscriptions every new workspace starts with (signed with app.client_secret). */
+  webhooks: Type.Optional(Type.Array(FixtureWebhook))
 }, { additionalProperties: false })
 
 export type Fixtures = Static<typeof FixturesSchema>

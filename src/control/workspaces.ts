@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Clock } from '../domain/clock.js'
 import { createDomainContext, type DomainContext } from '../domain/context.js'
+import { clientSecretFor } from '../domain/ids.js'
+import type { DomainEventSink } from '../domain/events.js'
 import type { Workspace } from '../domain/types.js'
 import type { Store } from '../store/index.js'
 import { applyFixtures, type Fixtures } from './fixtures.js'
@@ -9,15 +11,23 @@ import { applyFixtures, type Fixtures } from './fixtures.js'
  * One isolated workspace per access token, created on first use and seeded from the fixtures in the
  * same transaction, so two test suites with different tokens never see each other's data.
  */
+export interface WorkspaceHooks {
+  /** Where the domain events of every workspace go (the webhook outbox). */
+  events?: DomainEventSink
+  /** Seeds what else a new workspace starts with, inside its creating transaction (fixture webhooks). */
+  onCreate?: (ctx: DomainContext) => void
+}
+
 export class Workspaces {
   constructor (
     private readonly store: Store,
     private readonly fixtures: Fixtures,
-    private readonly clock: Clock
+    private readonly clock: Clock,
+    private readonly hooks: WorkspaceHooks = {}
   ) {}
 
   contextFor (workspace: Workspace): DomainContext {
-    return createDomainContext(this.store, workspace, this.clock)
+    return createDomainContext(this.store, workspace, this.clock, this.hooks.events)
   }
 
   /** The Intercom-Version a workspace assumes when a request sends none, or null for the server's. */
@@ -39,6 +49,7 @@ export class Workspaces {
           name: this.fixtures.app?.name ?? 'Intercom Mock',
           timezone: this.fixtures.app?.timezone ?? 'Europe/Dublin',
           region: this.fixtures.app?.region ?? 'US',
+          clientSecret: this.fixtures.app?.client_secret ?? clientSecretFor(token),
           createdAt: this.clock.now()
         },
         ownerAdminId: this.fixtures.me ?? this.fixtures.admins[0]?.id ?? null,
@@ -46,7 +57,9 @@ export class Workspaces {
       })
       // Another process sharing the database file may have created it in the meantime.
       if (created === null) return this.store.workspaces.findByToken(token) as Workspace
-      applyFixtures(this.contextFor(created), this.fixtures)
+      const ctx = this.contextFor(created)
+      applyFixtures(ctx, this.fixtures)
+      this.hooks.onCreate?.(ctx)
       return created
     })
   }

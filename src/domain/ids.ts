@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { Clock } from './clock.js'
 
 /**
@@ -49,6 +49,11 @@ export function createIds (workspaceId: number, clock: Clock, next: NextInSequen
  */
 export function newRequestId (): string {
   return randomUUID()
+}
+
+/** An app's client secret when the fixtures declare none: stable per token, 32 hex digits like Intercom's. */
+export function clientSecretFor (token: string): string {
+  return createHash('sha256').update(`client_secret:${token}`).digest('hex').slice(0, 32)
 }
 
 function hex (value: number, width: number): string {

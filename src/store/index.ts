@@ -6,9 +6,11 @@ import { openDatabase, type SqliteDatabase } from './db.js'
 import { MessageStore, prepareMessageStatements } from './messages.js'
 import { PartStore, preparePartStatements } from './parts.js'
 import { SearchStore, prepareSearchStatements } from './search.js'
+import { WebhookQueue, WebhookStore, prepareWebhookStatements } from './webhooks.js'
 import { WorkspaceRegistry, prepareWorkspaceStatements } from './workspaces.js'
 
 export type { ConversationQuery, ConversationRecord, MessageRecord, PartRecord } from './records.js'
+export type { WebhookQueue, WebhookStore } from './webhooks.js'
 
 /** The store, seen from inside one workspace: every read and write is scoped to it. */
 export interface WorkspaceStore {
@@ -19,6 +21,7 @@ export interface WorkspaceStore {
   readonly messages: MessageStore
   readonly parts: PartStore
   readonly search: SearchStore
+  readonly webhooks: WebhookStore
   nextInSequence: (kind: NumericIdKind, base: number) => number
   /** Runs `fn` in one transaction (a savepoint when nested); a throw rolls every write back. */
   transaction: <T>(fn: () => T) => T
@@ -26,6 +29,8 @@ export interface WorkspaceStore {
 
 export interface Store {
   readonly workspaces: WorkspaceRegistry
+  /** The webhook outbox across workspaces, for the dispatcher. */
+  readonly webhookQueue: WebhookQueue
   forWorkspace: (workspaceId: number) => WorkspaceStore
   transaction: <T>(fn: () => T) => T
   /** True when the database answers a query: what the health check reports. */
@@ -41,7 +46,8 @@ export function createStore (db: SqliteDatabase): Store {
     conversations: prepareConversationStatements(db),
     messages: prepareMessageStatements(db),
     parts: preparePartStatements(db),
-    search: prepareSearchStatements(db)
+    search: prepareSearchStatements(db),
+    webhooks: prepareWebhookStatements(db)
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
@@ -50,6 +56,7 @@ export function createStore (db: SqliteDatabase): Store {
 
   return {
     workspaces,
+    webhookQueue: new WebhookQueue(statements.webhooks),
     transaction,
     forWorkspace: (workspaceId) => ({
       workspaceId,
@@ -59,6 +66,7 @@ export function createStore (db: SqliteDatabase): Store {
       messages: new MessageStore(statements.messages, workspaceId),
       parts: new PartStore(statements.parts, workspaceId),
       search: new SearchStore(statements.search, workspaceId),
+      webhooks: new WebhookStore(statements.webhooks, workspaceId),
       nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
       transaction
     }),
