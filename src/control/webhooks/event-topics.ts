@@ -77,8 +77,8 @@ function updateTopics ({ before, after }: EventOf<'contact.updated'>, major: Maj
   }
   return [
     after.role === 'user' ? 'contact.user.updated' : 'contact.lead.updated',
-    ...(emailChanged ? ['contact.email.updated'] : []),
-    ...(emailAdded && after.role === 'lead' ? ['contact.lead.added_email'] : [])
+    // A lead's first email is an added email, not a changed one.
+    ...(emailAdded && after.role === 'lead' ? ['contact.lead.added_email'] : emailChanged ? ['contact.email.updated'] : [])
   ]
 }
 
