@@ -21,12 +21,14 @@ export interface StartOptions extends Partial<Config>, AppDependencies {}
  *     const client = new IntercomClient({ token: 'test', baseUrl: mock.url })
  */
 export async function startIntercomMock (options: StartOptions = {}): Promise<IntercomMock> {
-  const { store, fixtures, clock, ...overrides } = options
+  const { store, fixtures, clock, webhookTimeoutMs, logStream, ...overrides } = options
   const config = defaultConfig({ port: 0, ...overrides })
   const deps: AppDependencies = {}
   if (store !== undefined) deps.store = store
   if (fixtures !== undefined) deps.fixtures = fixtures
   if (clock !== undefined) deps.clock = clock
+  if (webhookTimeoutMs !== undefined) deps.webhookTimeoutMs = webhookTimeoutMs
+  if (logStream !== undefined) deps.logStream = logStream
   const app = buildApp(config, deps)
   try {
     await app.listen({ port: config.port, host: config.host })

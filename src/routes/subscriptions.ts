@@ -46,7 +46,7 @@ export function subscriptionRoutes (dispatcher: WebhookDispatcher): FastifyPlugi
       const sent = deliveries(request.ctx, request.params.id, { status: 'sent', limit: FEED_LIMIT })
       return {
         type: 'notification.list',
-        notifications: sent.flatMap(d => d.attempts.filter(a => a.outcome === 'delivered').map(a => presentFeedEntryV1(d.notification, a)))
+        notifications: sent.flatMap(d => d.attempts.filter(a => a.outcome === 'delivered').map(presentFeedEntryV1))
       }
     })
 
@@ -54,7 +54,7 @@ export function subscriptionRoutes (dispatcher: WebhookDispatcher): FastifyPlugi
       const all = deliveries(request.ctx, request.params.id, { limit: FEED_LIMIT })
       return {
         type: 'notification.list',
-        notifications: all.flatMap(d => d.attempts.filter(a => a.outcome !== 'delivered').reverse().map(a => presentFeedEntryV1(d.notification, a)))
+        notifications: all.flatMap(d => d.attempts.filter(a => a.outcome !== 'delivered').reverse().map(presentFeedEntryV1))
       }
     })
   }

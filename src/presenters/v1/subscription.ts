@@ -1,4 +1,4 @@
-import type { AttemptRecord, NotificationRecord, SubscriptionRecord } from '../../store/webhook-records.js'
+import type { AttemptRecord, SubscriptionRecord } from '../../store/webhook-records.js'
 
 /** The legacy 1.x `notification_subscription` (LEG-subscription-model). */
 export interface SubscriptionV1 {
@@ -34,7 +34,7 @@ export function presentSubscriptionListV1 (subscriptions: SubscriptionRecord[]):
 }
 
 /** An entry of the `/sent` and `/error` feeds (LEG-subscription-feeds): the notification as sent, with the HTTP exchange. */
-export function presentFeedEntryV1 (n: NotificationRecord, attempt: AttemptRecord): Record<string, unknown> {
+export function presentFeedEntryV1 (attempt: AttemptRecord): Record<string, unknown> {
   return {
     ...(JSON.parse(attempt.request.body) as Record<string, unknown>),
     http_request: {
