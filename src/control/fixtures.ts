@@ -48,7 +48,9 @@ const FixtureWebhook = Type.Object({
   url: Type.String({ pattern: '^https?://[^\\s/]+', description: 'an http or https URL' }),
   topics: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
   /** The version its items are rendered in; the workspace's by default. */
-  api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' }))
+  api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' })),
+  /** Person timestamps in items as ISO-8601 strings, as Intercom sends them (default true); false for unix seconds. */
+  iso_person_times: Type.Optional(Type.Boolean())
 }, { additionalProperties: false })
 
 /** The fixture file: what every new workspace starts with. `fixtures/schema.json` is generated from this. */

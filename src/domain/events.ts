@@ -1,3 +1,4 @@
+import type { ConversationRecord } from '../store/records.js'
 import type { DomainContext } from './context.js'
 import type { Contact, ContactRole, ConversationState, PartType } from './types.js'
 
@@ -18,6 +19,8 @@ export type DomainEvent =
     authorType: 'contact' | 'admin' | 'bot'
     stateBefore: ConversationState
   }
+  /** Read state, title or custom attributes changed (`PUT /conversations/{id}`). */
+  | { type: 'conversation.updated', conversationId: string, before: ConversationRecord, after: ConversationRecord }
   | { type: 'contact.created', contact: Contact }
   | { type: 'contact.updated', before: Contact, after: Contact }
   /** A visitor became a lead or a user, or a lead became a user (same id). */

@@ -7,7 +7,9 @@ export const CreateWebhookBody = Type.Object({
   topics: Type.Array(Type.String({ minLength: 1 })),
   api_version: Type.Optional(Type.String({ minLength: 1 })),
   /** Signs with this instead of the app's client_secret (the legacy API's key). */
-  hub_secret: Type.Optional(Type.String({ minLength: 1 }))
+  hub_secret: Type.Optional(Type.String({ minLength: 1 })),
+  /** Person timestamps in items as ISO-8601 strings, as Intercom sends them (default); false for unix seconds. */
+  iso_person_times: Type.Optional(Type.Boolean())
 })
 
 export const WebhookParams = Type.Object({ id: Id })

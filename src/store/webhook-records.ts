@@ -10,6 +10,8 @@ export interface SubscriptionRecord {
   apiVersion: string
   hubSecret: string | null
   origin: SubscriptionOrigin
+  /** Person timestamps in items as ISO-8601 strings, as Intercom's webhooks send them. */
+  isoPersonTimes: boolean
   active: boolean
   /** The delay of the current 429 streak (0 when not throttled). */
   throttleSeconds: number

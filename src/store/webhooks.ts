@@ -11,6 +11,7 @@ interface SubscriptionRow {
   api_version: string
   hub_secret: string | null
   origin: string
+  iso_person_times: number
   active: number
   throttle_seconds: number
   throttled_until: number | null
@@ -49,7 +50,7 @@ interface AttemptRow {
   outcome: string
 }
 
-const SUBSCRIPTION_COLUMNS = `id, url, topics, api_version, hub_secret, origin, active, throttle_seconds, throttled_until,
+const SUBSCRIPTION_COLUMNS = `id, url, topics, api_version, hub_secret, origin, iso_person_times, active, throttle_seconds, throttled_until,
   paused_until, suspended, error_streak, error_streak_since, created_at, updated_at`
 const NOTIFICATION_FILTERS = `workspace_id = @workspace_id AND subscription_id = @subscription_id
   AND (@status IS NULL OR status = @status) AND (@topic IS NULL OR topic = @topic)`
@@ -64,11 +65,11 @@ export function prepareWebhookStatements (db: SqliteDatabase) {
     subscription: db.prepare<[number, string], SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions
       WHERE workspace_id = ? AND id = ?`),
     insertSubscription: db.prepare(`INSERT INTO webhook_subscriptions (workspace_id, ${SUBSCRIPTION_COLUMNS}, position)
-      VALUES (@workspace_id, @id, @url, @topics, @api_version, @hub_secret, @origin, @active, @throttle_seconds, @throttled_until,
+      VALUES (@workspace_id, @id, @url, @topics, @api_version, @hub_secret, @origin, @iso_person_times, @active, @throttle_seconds, @throttled_until,
       @paused_until, @suspended, @error_streak, @error_streak_since, @created_at, @updated_at,
       (SELECT coalesce(max(position), 0) + 1 FROM webhook_subscriptions WHERE workspace_id = @workspace_id))`),
     updateSubscription: db.prepare(`UPDATE webhook_subscriptions SET url = @url, topics = @topics, api_version = @api_version,
-      hub_secret = @hub_secret, active = @active, throttle_seconds = @throttle_seconds, throttled_until = @throttled_until,
+      hub_secret = @hub_secret, iso_person_times = @iso_person_times, active = @active, throttle_seconds = @throttle_seconds, throttled_until = @throttled_until,
       paused_until = @paused_until, suspended = @suspended, error_streak = @error_streak, error_streak_since = @error_streak_since,
       updated_at = @updated_at WHERE workspace_id = @workspace_id AND id = @id`),
     deleteSubscription: db.prepare<[number, string]>('DELETE FROM webhook_subscriptions WHERE workspace_id = ? AND id = ?'),
@@ -239,6 +240,7 @@ function subscriptionParams (workspaceId: number, s: SubscriptionRecord) {
     api_version: s.apiVersion,
     hub_secret: s.hubSecret,
     origin: s.origin,
+    iso_person_times: toFlag(s.isoPersonTimes),
     active: toFlag(s.active),
     throttle_seconds: s.throttleSeconds,
     throttled_until: s.throttledUntil,
@@ -259,6 +261,7 @@ function toSubscription (row: SubscriptionRow): SubscriptionRecord {
     apiVersion: row.api_version,
     hubSecret: row.hub_secret,
     origin: row.origin as SubscriptionOrigin,
+    isoPersonTimes: fromFlag(row.iso_person_times),
     active: fromFlag(row.active),
     throttleSeconds: row.throttle_seconds,
     throttledUntil: row.throttled_until,

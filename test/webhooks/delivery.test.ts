@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net'
 import t, { type Test } from 'tap'
 import { hubSignature, notificationBody } from '../../src/control/webhooks/index.js'
 import { build, FIXTURE, T0, type TestApp } from '../helper.js'
@@ -176,4 +177,60 @@ t.test('deliveries are sent one at a time per subscription, in event order', asy
   await api.app.webhooks.idle()
   const bodies = receiver.received.slice(1).map(r => r.body.data.item.conversation_message.body)
   t.same(bodies, ['<p>Message 0</p>', '<p>Message 1</p>', '<p>Message 2</p>'])
+})
+
+t.test('a refused connection is a failure, retried once', async t => {
+  const api = await build(t)
+  const spare = createServer()
+  await new Promise<void>(resolve => spare.listen(0, '127.0.0.1', resolve))
+  const port = (spare.address() as AddressInfo).port
+  await new Promise(resolve => spare.close(resolve))
+  const closed = `http://127.0.0.1:${port}/hooks`
+  const { id } = (await api.request({ method: 'POST', url: '/__mock/webhooks', payload: { url: closed, topics: ['conversation'] } })).json()
+  await api.app.webhooks.idle()
+  const [entry] = (await api.request({ url: `/__mock/webhooks/${id}/deliveries` })).json().data
+  t.match(entry, { topic: 'ping', status: 'pending', next_attempt_at: T0 + 60, failure: /ECONNREFUSED/ })
+  t.match(entry.attempts[0], { outcome: 'retry', response: null, error: /ECONNREFUSED/ })
+})
+
+t.test('more than 1000 errors in a row within 15 minutes pause the subscription for 15 minutes', async t => {
+  const { api, receiver, subscription, message, log, advance } = await setUp(t, [{}, { status: 500 }])
+  const webhooks = api.ctxFor().store.webhooks
+  webhooks.updateSubscription({ ...webhooks.findSubscription(subscription.id)!, errorStreak: 1000, errorStreakSince: T0 })
+  await message()
+  t.match((await api.request({ url: `/__mock/webhooks/${subscription.id}` })).json(), { state: 'paused', paused_until: T0 + 900 })
+  await message()
+  t.equal((await log('?topic=conversation.user.created')).length, 1, 'what happens during the pause is dropped')
+  await advance(60)
+  t.equal(receiver.received.length, 2, 'the retry waits for the pause to end')
+  await advance(840)
+  t.equal(receiver.received.length, 3)
+  t.match((await api.request({ url: `/__mock/webhooks/${subscription.id}` })).json(), { state: 'active' })
+})
+
+t.test('failing for more than 7 days suspends the subscription until it is set live', async t => {
+  const { api, receiver, subscription, message, advance } = await setUp(t, [{}, { status: 500 }])
+  const webhooks = api.ctxFor().store.webhooks
+  webhooks.updateSubscription({ ...webhooks.findSubscription(subscription.id)!, errorStreak: 3, errorStreakSince: T0 - 8 * 86400 })
+  await message()
+  t.match((await api.request({ url: `/__mock/webhooks/${subscription.id}` })).json(), { state: 'suspended' })
+  await advance(60)
+  t.equal(receiver.received.length, 2, 'nothing is sent while suspended')
+  const live = await api.request({ method: 'POST', url: `/__mock/webhooks/${subscription.id}/live` })
+  t.match(live.json(), { state: 'active' })
+  await api.app.webhooks.idle()
+  t.equal(receiver.received.length, 3, 'the held notification goes out')
+  t.equal(receiver.received[2]!.body.delivery_attempts, 2)
+})
+
+t.test('app_id is the app id_code of GET /me; person times can be unix seconds', async t => {
+  const api = await build(t)
+  const receiver = await startReceiver(t)
+  await api.request({ method: 'POST', url: '/__mock/webhooks', payload: { url: receiver.url, topics: ['user.created'], iso_person_times: false } })
+  await api.request({ method: 'POST', url: '/users', payload: { user_id: 'u-9', email: 'u9@example.com' } })
+  await api.app.webhooks.idle()
+  const me = (await api.request({ url: '/me' })).json()
+  const [ping, created] = receiver.received
+  t.equal(ping!.body.app_id, me.app.id_code)
+  t.equal(created!.body.data.item.created_at, T0)
 })

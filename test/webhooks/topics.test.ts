@@ -112,6 +112,13 @@ const scenarios: Scenario[] = [
     parts: 1
   },
   {
+    name: 'a conversation marked read',
+    action: { method: 'PUT', url: '/conversations/{conv}', payload: { read: true } },
+    v1: [],
+    v2: ['conversation.read'],
+    parts: 0
+  },
+  {
     name: 'a user created (1.x POST /users)',
     action: { method: 'POST', url: '/users', version: '1.4', payload: { user_id: 'new-1', email: 'new@example.com' } },
     v1: ['user.created'],

@@ -23,6 +23,7 @@ type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>
 const EVENT_TOPICS: { [T in DomainEvent['type']]: (event: EventOf<T>, major: Major) => Notice[] } = {
   'conversation.started': (e) => [conversation(e.initiator === 'contact' ? 'conversation.user.created' : 'conversation.admin.single.created', e.conversationId, [])],
   'conversation.part_added': (e) => partTopics(e).map(topic => conversation(topic, e.conversationId, [e.partId])),
+  'conversation.updated': (e, major) => major === 2 && e.after.read && !e.before.read ? [conversation('conversation.read', e.conversationId, [])] : [],
   'contact.created': (e, major) => {
     const topic = { user: ['user.created', 'contact.user.created'], lead: ['contact.created', 'contact.lead.created'], visitor: [] }[e.contact.role][major - 1]
     return topic === undefined ? [] : [person(topic, e.contact)]

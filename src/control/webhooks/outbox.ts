@@ -32,7 +32,7 @@ export function webhookOutbox (written: () => void): DomainEventSink {
  * Answers its id, or null when the item no longer exists.
  */
 export function enqueue (ctx: DomainContext, subscription: SubscriptionRecord, notice: Notice): string | null {
-  const item = renderItem(ctx, notice.subject, subscriptionVersion(subscription), { isoPersonTimes: true })
+  const item = renderItem(ctx, notice.subject, subscriptionVersion(subscription), { isoPersonTimes: subscription.isoPersonTimes })
   if (item === null) return null
   const now = ctx.clock.now()
   const id = `notif_${ctx.ids.uuid()}`

@@ -13,6 +13,8 @@ export interface SubscribeInput {
   /** The version items are rendered in; the workspace's by default. */
   apiVersion?: string | undefined
   hubSecret?: string | null | undefined
+  /** Person timestamps as ISO strings (Intercom's webhook items); true by default. */
+  isoPersonTimes?: boolean | undefined
   origin: SubscriptionOrigin
 }
 
@@ -41,6 +43,7 @@ export function subscribe (ctx: DomainContext, input: SubscribeInput, workspaceV
     apiVersion: version.label,
     hubSecret: input.hubSecret ?? null,
     origin: input.origin,
+    isoPersonTimes: input.isoPersonTimes ?? true,
     active: true,
     throttleSeconds: 0,
     throttledUntil: null,
@@ -146,7 +149,7 @@ export function findDelivery (ctx: DomainContext, id: string, notificationId: st
 /** The fixtures' subscriptions of a new workspace. Call inside its creating transaction. */
 export function applyFixtureWebhooks (ctx: DomainContext, fixtures: Fixtures, workspaceVersion: ApiVersion): void {
   for (const webhook of fixtures.webhooks ?? []) {
-    subscribe(ctx, { url: webhook.url, topics: webhook.topics, apiVersion: webhook.api_version, origin: 'fixtures' }, workspaceVersion)
+    subscribe(ctx, { url: webhook.url, topics: webhook.topics, apiVersion: webhook.api_version, isoPersonTimes: webhook.iso_person_times, origin: 'fixtures' }, workspaceVersion)
   }
 }
 
@@ -161,7 +164,7 @@ export function resetWebhooks (ctx: DomainContext, fixtures: Fixtures, workspace
 
 /** For the control plane's state dump: the workspace's subscriptions in fixture format. */
 export function webhooksAsFixtures (ctx: DomainContext): NonNullable<Fixtures['webhooks']> {
-  return ctx.store.webhooks.subscriptions().map(s => ({ url: s.url, topics: s.topics, api_version: s.apiVersion }))
+  return ctx.store.webhooks.subscriptions().map(s => ({ url: s.url, topics: s.topics, api_version: s.apiVersion, ...(s.isoPersonTimes ? {} : { iso_person_times: false }) }))
 }
 
 function pingNotice (): Notice {

@@ -13,6 +13,7 @@ CREATE TABLE webhook_subscriptions (
   api_version TEXT NOT NULL,
   hub_secret TEXT,
   origin TEXT NOT NULL,
+  iso_person_times INTEGER NOT NULL DEFAULT 1,
   active INTEGER NOT NULL DEFAULT 1,
   throttle_seconds INTEGER NOT NULL DEFAULT 0,
   throttled_until INTEGER,
