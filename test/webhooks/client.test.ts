@@ -1,4 +1,5 @@
 import t from 'tap'
+import { IntercomClient } from 'intercom-client-v7'
 import type { ControlRequest } from '../../src/control/client/requester.js'
 import { webhooksClient } from '../../src/control/client/webhooks.js'
 import { fixedClock } from '../../src/domain/clock.js'
@@ -34,13 +35,11 @@ t.test('the in-process webhooks handle against a listening mock', async t => {
   t.equal(ping.notification.topic, 'ping')
 
   const waiting = webhooks.waitForDelivery({ topic: 'conversation.user.created', timeoutMs: 5000 })
-  const res = await fetch(`${mock.url}/messages`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer handle', 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hey' })
-  })
-  t.equal(res.status, 200)
+  // A 2.x SDK makes the change; the subscription renders it in its own 2.11.
+  const intercom = new IntercomClient({ token: 'handle', baseUrl: mock.url })
+  const message = await intercom.conversations.create({ from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hey' })
   const delivery = await waiting
+  t.equal((delivery.notification.data.item as { id: string }).id, message.conversation_id)
   t.equal(delivery.status, 'sent')
   t.equal((delivery.notification.data.item as { type: string }).type, 'conversation')
   const got = receiver.received.find(r => r.body.id === delivery.notification_id)

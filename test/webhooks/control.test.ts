@@ -1,4 +1,7 @@
 import t from 'tap'
+import { validateFixtures } from '../../src/control/fixtures.js'
+import { resetWebhooks, webhooksAsFixtures } from '../../src/control/webhooks/index.js'
+import { parseApiVersion } from '../../src/versions.js'
 import { build, FIXTURE, fixtures, T0 } from '../helper.js'
 import { CLIENT_SECRET, signatureValid, startReceiver } from './receiver.js'
 
@@ -130,4 +133,29 @@ t.test('the legacy 1.x /subscriptions API: same subscriptions, hub_secret signin
   const v2 = await api.request({ url: '/subscriptions', version: '2.11' })
   t.equal(v2.statusCode, 400)
   t.equal(v2.json().errors[0].code, 'intercom_version_invalid')
+})
+
+t.test('reset and dump, for the control plane: back to the fixtures\' subscriptions; subscriptions in fixture format', async t => {
+  const receiver = await startReceiver(t)
+  const seed = { ...fixtures(), webhooks: [{ url: `${receiver.url}/fixture`, topics: ['conversation'] }] }
+  const api = await build(t, {}, { fixtures: seed })
+  await api.request({ method: 'POST', url: '/__mock/webhooks', payload: { url: `${receiver.url}/extra`, topics: ['user'], api_version: '1.2', iso_person_times: false } })
+  await api.request({ method: 'POST', url: '/messages', payload: { from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hey' } })
+  await api.app.webhooks.idle()
+  const ctx = api.ctxFor()
+  const dump = webhooksAsFixtures(ctx)
+  t.same(dump, [
+    { url: `${receiver.url}/fixture`, topics: ['conversation'], api_version: '1.4' },
+    { url: `${receiver.url}/extra`, topics: ['user'], api_version: '1.2', iso_person_times: false }
+  ])
+  t.doesNotThrow(() => validateFixtures('dump', { ...seed, webhooks: dump }), 'the dump is valid fixtures')
+  const before = (await api.request({ url: '/__mock/webhooks' })).json().data
+  ctx.store.transaction(() => resetWebhooks(ctx, seed, parseApiVersion('1.4')!))
+  const after = (await api.request({ url: '/__mock/webhooks' })).json().data
+  t.equal(after.length, 1)
+  t.equal(after[0].url, `${receiver.url}/fixture`)
+  t.not(after[0].id, before[0].id, 'a new subscription')
+  const log = (await api.request({ url: `/__mock/webhooks/${after[0].id}/deliveries` })).json().data
+  t.same(log.map((d: any) => d.topic), ['ping'], 'the old log is gone; the new subscription pinged')
+  await api.app.webhooks.idle()
 })
