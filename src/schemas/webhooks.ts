@@ -9,7 +9,13 @@ export const CreateWebhookBody = Type.Object({
   /** Signs with this instead of the app's client_secret (the legacy API's key). */
   hub_secret: Type.Optional(Type.String({ minLength: 1 })),
   /** Person timestamps in items as ISO-8601 strings, as Intercom sends them (default); false for unix seconds. */
-  iso_person_times: Type.Optional(Type.Boolean())
+  iso_person_times: Type.Optional(Type.Boolean()),
+  /** Break Intercom's non-promises on purpose: send each notification twice, newest first, or late. */
+  faults: Type.Optional(Type.Object({
+    duplicate: Type.Optional(Type.Boolean()),
+    reorder: Type.Optional(Type.Boolean()),
+    delay_seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 7200 }))
+  }, { additionalProperties: false }))
 })
 
 export const WebhookParams = Type.Object({ id: Id })

@@ -3,6 +3,16 @@ import type { UnixSeconds } from '../domain/types.js'
 /** Where a subscription came from: the fixtures, the control plane, or the legacy 1.x `/subscriptions` API. */
 export type SubscriptionOrigin = 'fixtures' | 'control' | 'api'
 
+/**
+ * What Intercom does not promise and a handler must survive (§1.7: no ordering guarantee, duplicates
+ * from resends), on demand: every notification sent twice, newest first, or late on the workspace clock.
+ */
+export interface DeliveryFaults {
+  duplicate?: boolean
+  reorder?: boolean
+  delay_seconds?: number
+}
+
 export interface SubscriptionRecord {
   id: string
   url: string
@@ -12,6 +22,7 @@ export interface SubscriptionRecord {
   origin: SubscriptionOrigin
   /** Person timestamps in items as ISO-8601 strings, as Intercom's webhooks send them. */
   isoPersonTimes: boolean
+  faults: DeliveryFaults
   active: boolean
   /** The delay of the current 429 streak (0 when not throttled). */
   throttleSeconds: number
@@ -48,7 +59,7 @@ export interface NotificationRecord {
 
 export type NewNotification = Omit<NotificationRecord, 'seq' | 'status' | 'attempts' | 'retriesLeft' | 'firstSentAt' | 'deliveredAt' | 'failure'>
 
-export type AttemptOutcome = 'delivered' | 'retry' | 'throttled' | 'gone' | 'failed'
+export type AttemptOutcome = 'delivered' | 'duplicate' | 'retry' | 'throttled' | 'gone' | 'failed'
 
 export interface SentRequest {
   method: 'POST'

@@ -12,6 +12,7 @@ interface SubscriptionRow {
   hub_secret: string | null
   origin: string
   iso_person_times: number
+  faults: string
   active: number
   throttle_seconds: number
   throttled_until: number | null
@@ -50,7 +51,7 @@ interface AttemptRow {
   outcome: string
 }
 
-const SUBSCRIPTION_COLUMNS = `id, url, topics, api_version, hub_secret, origin, iso_person_times, active, throttle_seconds, throttled_until,
+const SUBSCRIPTION_COLUMNS = `id, url, topics, api_version, hub_secret, origin, iso_person_times, faults, active, throttle_seconds, throttled_until,
   paused_until, suspended, error_streak, error_streak_since, created_at, updated_at`
 const NOTIFICATION_FILTERS = `workspace_id = @workspace_id AND subscription_id = @subscription_id
   AND (@status IS NULL OR status = @status) AND (@topic IS NULL OR topic = @topic)`
@@ -65,11 +66,11 @@ export function prepareWebhookStatements (db: SqliteDatabase) {
     subscription: db.prepare<[number, string], SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions
       WHERE workspace_id = ? AND id = ?`),
     insertSubscription: db.prepare(`INSERT INTO webhook_subscriptions (workspace_id, ${SUBSCRIPTION_COLUMNS}, position)
-      VALUES (@workspace_id, @id, @url, @topics, @api_version, @hub_secret, @origin, @iso_person_times, @active, @throttle_seconds, @throttled_until,
+      VALUES (@workspace_id, @id, @url, @topics, @api_version, @hub_secret, @origin, @iso_person_times, @faults, @active, @throttle_seconds, @throttled_until,
       @paused_until, @suspended, @error_streak, @error_streak_since, @created_at, @updated_at,
       (SELECT coalesce(max(position), 0) + 1 FROM webhook_subscriptions WHERE workspace_id = @workspace_id))`),
     updateSubscription: db.prepare(`UPDATE webhook_subscriptions SET url = @url, topics = @topics, api_version = @api_version,
-      hub_secret = @hub_secret, iso_person_times = @iso_person_times, active = @active, throttle_seconds = @throttle_seconds, throttled_until = @throttled_until,
+      hub_secret = @hub_secret, iso_person_times = @iso_person_times, faults = @faults, active = @active, throttle_seconds = @throttle_seconds, throttled_until = @throttled_until,
       paused_until = @paused_until, suspended = @suspended, error_streak = @error_streak, error_streak_since = @error_streak_since,
       updated_at = @updated_at WHERE workspace_id = @workspace_id AND id = @id`),
     deleteSubscription: db.prepare<[number, string]>('DELETE FROM webhook_subscriptions WHERE workspace_id = ? AND id = ?'),
@@ -95,6 +96,8 @@ export function prepareWebhookStatements (db: SqliteDatabase) {
       WHERE subscription_id = ? AND workspace_id = ? AND status = 'pending' ORDER BY seq LIMIT 1`),
     nextDue: db.prepare<[string, number, number], NotificationRow>(`SELECT * FROM webhook_notifications
       WHERE subscription_id = ? AND workspace_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT 1`),
+    newestDue: db.prepare<[string, number, number], NotificationRow>(`SELECT * FROM webhook_notifications
+      WHERE subscription_id = ? AND workspace_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY seq DESC LIMIT 1`),
     earliestDue: db.prepare<[string, number], { at: number | null }>(`SELECT min(next_attempt_at) AS at FROM webhook_notifications
       WHERE subscription_id = ? AND workspace_id = ? AND status = 'pending'`)
   }
@@ -220,9 +223,9 @@ export class WebhookQueue {
     return row === undefined ? null : toNotification(row)
   }
 
-  /** The oldest notification of a subscription whose attempt is due at `now`. */
-  nextDue (workspaceId: number, subscriptionId: string, now: number): NotificationRecord | null {
-    const row = this.q.nextDue.get(subscriptionId, workspaceId, now)
+  /** The oldest (or, reordering, the newest) notification of a subscription whose attempt is due at `now`. */
+  nextDue (workspaceId: number, subscriptionId: string, now: number, newestFirst = false): NotificationRecord | null {
+    const row = (newestFirst ? this.q.newestDue : this.q.nextDue).get(subscriptionId, workspaceId, now)
     return row === undefined ? null : toNotification(row)
   }
 
@@ -241,6 +244,7 @@ function subscriptionParams (workspaceId: number, s: SubscriptionRecord) {
     hub_secret: s.hubSecret,
     origin: s.origin,
     iso_person_times: toFlag(s.isoPersonTimes),
+    faults: JSON.stringify(s.faults),
     active: toFlag(s.active),
     throttle_seconds: s.throttleSeconds,
     throttled_until: s.throttledUntil,
@@ -262,6 +266,7 @@ function toSubscription (row: SubscriptionRow): SubscriptionRecord {
     hubSecret: row.hub_secret,
     origin: row.origin as SubscriptionOrigin,
     isoPersonTimes: fromFlag(row.iso_person_times),
+    faults: JSON.parse(row.faults) as SubscriptionRecord['faults'],
     active: fromFlag(row.active),
     throttleSeconds: row.throttle_seconds,
     throttledUntil: row.throttled_until,

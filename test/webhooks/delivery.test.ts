@@ -234,3 +234,43 @@ t.test('app_id is the app id_code of GET /me; person times can be unix seconds',
   t.equal(ping!.body.app_id, me.app.id_code)
   t.equal(created!.body.data.item.created_at, T0)
 })
+
+t.test('faults on demand: duplicates, newest first, late', async t => {
+  const api = await build(t)
+  const receiver = await startReceiver(t)
+  const subscribe = async (path: string, faults: Record<string, unknown>) =>
+    (await api.request({ method: 'POST', url: '/__mock/webhooks', payload: { url: `${receiver.url}/${path}`, topics: ['conversation.user.created'], faults } })).json()
+  const twice = await subscribe('twice', { duplicate: true })
+  t.same(twice.faults, { duplicate: true })
+  await api.app.webhooks.idle()
+  const late = await subscribe('late', { delay_seconds: 30 })
+  await api.app.webhooks.idle()
+  const message = async (body: string) => {
+    await api.request({ method: 'POST', url: '/messages', payload: { from: { type: 'user', id: FIXTURE.mal.id }, body } })
+  }
+  await message('one')
+  await api.app.webhooks.idle()
+  const atTwice = receiver.received.filter(r => r.path === '/hooks/twice' && r.body.topic !== 'ping')
+  t.equal(atTwice.length, 2, 'sent twice')
+  t.equal(atTwice[0]!.raw, atTwice[1]!.raw, 'the same bytes, the same id')
+  const [entry] = (await api.request({ url: `/__mock/webhooks/${twice.id}/deliveries?topic=conversation.user.created` })).json().data
+  t.same(entry.attempts.map((a: any) => a.outcome), ['delivered', 'duplicate'])
+  t.equal(receiver.received.filter(r => r.path === '/hooks/late' && r.body.topic !== 'ping').length, 0, 'not yet')
+  api.clock.advance(30)
+  api.app.webhooks.wake()
+  await api.app.webhooks.idle()
+  t.equal(receiver.received.filter(r => r.path === '/hooks/late' && r.body.topic !== 'ping').length, 1, '30 s later on the workspace clock')
+  await api.request({ method: 'DELETE', url: `/__mock/webhooks/${twice.id}` })
+  await api.request({ method: 'DELETE', url: `/__mock/webhooks/${late.id}` })
+
+  await subscribe('reordered', { reorder: true, delay_seconds: 10 })
+  await api.app.webhooks.idle()
+  await message('first')
+  await message('second')
+  api.clock.advance(10)
+  api.app.webhooks.wake()
+  await api.app.webhooks.idle()
+  const bodies = receiver.received.filter(r => r.path === '/hooks/reordered' && r.body.topic !== 'ping').map(r => r.body.data.item.conversation_message.body)
+  t.same(bodies, ['<p>second</p>', '<p>first</p>'], 'newest first')
+  t.match((await api.request({ method: 'POST', url: '/__mock/webhooks', payload: { url: receiver.url, topics: ['ping'], faults: { delay_seconds: -1 } } })).json().errors[0], { field: 'faults.delay_seconds' })
+})

@@ -110,7 +110,7 @@ export class WebhookDispatcher {
     const heldUntil = Math.max(subscription.throttledUntil ?? 0, subscription.pausedUntil ?? 0)
     if (heldUntil > now) return heldUntil - now
     for (;;) {
-      const due = this.options.store.webhookQueue.nextDue(workspace.id, subscriptionId, now)
+      const due = this.options.store.webhookQueue.nextDue(workspace.id, subscriptionId, now, subscription.faults.reorder === true)
       if (due === null) {
         const at = this.options.store.webhookQueue.earliestDue(workspace.id, subscriptionId)
         return at === null ? null : Math.max(at - now, 1)
@@ -148,6 +148,9 @@ export class WebhookDispatcher {
     })
     const headers = notificationHeaders(signingKey(subscription, workspace), body)
     const { response, error } = await this.post(subscription.url, headers, body)
+    const duplicate = subscription.faults.duplicate === true && response !== null && response.status >= 200 && response.status < 300
+      ? await this.post(subscription.url, headers, body)
+      : null
     this.options.store.transaction(() => {
       const webhooks = this.options.store.forWorkspace(workspace.id).webhooks
       const current = webhooks.findSubscription(subscription.id)
@@ -157,7 +160,13 @@ export class WebhookDispatcher {
       webhooks.insertAttempt({
         notificationSeq: n.seq, attempt, sentAt, request: { method: 'POST', url: subscription.url, headers, body }, response, error, outcome: next.outcome
       })
-      webhooks.updateNotification(next.notification)
+      if (duplicate !== null) {
+        webhooks.insertAttempt({
+          notificationSeq: n.seq, attempt: attempt + 1, sentAt, request: { method: 'POST', url: subscription.url, headers, body }, ...duplicate, outcome: 'duplicate'
+        })
+      }
+      // The duplicate counts as an attempt of its own in the log, though it repeats the same bytes.
+      webhooks.updateNotification(duplicate === null ? next.notification : { ...next.notification, attempts: attempt + 1 })
       webhooks.updateSubscription(next.subscription)
       if (!next.subscription.active) webhooks.failPending(subscription.id, 'the subscription became inactive: the endpoint answered 410 Gone')
     })

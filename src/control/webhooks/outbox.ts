@@ -36,13 +36,14 @@ export function enqueue (ctx: DomainContext, subscription: SubscriptionRecord, n
   if (item === null) return null
   const now = ctx.clock.now()
   const id = `notif_${ctx.ids.uuid()}`
+  const delay = notice.topic === 'ping' ? 0 : subscription.faults.delay_seconds ?? 0
   ctx.store.webhooks.insertNotification({
     workspaceId: ctx.workspace.id,
     subscriptionId: subscription.id,
     id,
     topic: notice.topic,
     item: JSON.stringify(item),
-    nextAttemptAt: now,
+    nextAttemptAt: now + delay,
     createdAt: now
   })
   return id

@@ -1,6 +1,6 @@
 import type { DomainContext } from '../../domain/context.js'
 import type { Fixtures } from '../fixtures.js'
-import type { AttemptRecord, NotificationFilter, NotificationRecord, SubscriptionOrigin, SubscriptionRecord } from '../../store/webhook-records.js'
+import type { AttemptRecord, DeliveryFaults, NotificationFilter, NotificationRecord, SubscriptionOrigin, SubscriptionRecord } from '../../store/webhook-records.js'
 import { parseApiVersion, type ApiVersion } from '../../versions.js'
 import { webhookErrors } from './errors.js'
 import type { ItemSubject, Notice } from './event-topics.js'
@@ -15,6 +15,7 @@ export interface SubscribeInput {
   hubSecret?: string | null | undefined
   /** Person timestamps as ISO strings (Intercom's webhook items); true by default. */
   isoPersonTimes?: boolean | undefined
+  faults?: DeliveryFaults | undefined
   origin: SubscriptionOrigin
 }
 
@@ -44,6 +45,7 @@ export function subscribe (ctx: DomainContext, input: SubscribeInput, workspaceV
     hubSecret: input.hubSecret ?? null,
     origin: input.origin,
     isoPersonTimes: input.isoPersonTimes ?? true,
+    faults: input.faults ?? {},
     active: true,
     throttleSeconds: 0,
     throttledUntil: null,

@@ -10,6 +10,7 @@ export function presentWebhook (s: SubscriptionRecord, now: number) {
     api_version: s.apiVersion,
     origin: s.origin,
     iso_person_times: s.isoPersonTimes,
+    faults: s.faults,
     state: !s.active ? 'inactive' : s.suspended ? 'suspended' : (s.pausedUntil ?? 0) > now ? 'paused' : (s.throttledUntil ?? 0) > now ? 'throttled' : 'active',
     throttled_until: (s.throttledUntil ?? 0) > now ? s.throttledUntil : null,
     paused_until: (s.pausedUntil ?? 0) > now ? s.pausedUntil : null

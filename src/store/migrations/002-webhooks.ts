@@ -14,6 +14,7 @@ CREATE TABLE webhook_subscriptions (
   hub_secret TEXT,
   origin TEXT NOT NULL,
   iso_person_times INTEGER NOT NULL DEFAULT 1,
+  faults TEXT NOT NULL DEFAULT '{}',
   active INTEGER NOT NULL DEFAULT 1,
   throttle_seconds INTEGER NOT NULL DEFAULT 0,
   throttled_until INTEGER,
