@@ -92,8 +92,6 @@ export function prepareWebhookStatements (db: SqliteDatabase) {
       VALUES (@workspace_id, @notification_seq, @attempt, @sent_at, @request, @response, @error, @outcome)`),
     pendingSubscriptions: db.prepare<[], { workspace_id: number, subscription_id: string }>(`SELECT DISTINCT workspace_id, subscription_id
       FROM webhook_notifications WHERE status = 'pending'`),
-    nextPending: db.prepare<[string, number], NotificationRow>(`SELECT * FROM webhook_notifications
-      WHERE subscription_id = ? AND workspace_id = ? AND status = 'pending' ORDER BY seq LIMIT 1`),
     nextDue: db.prepare<[string, number, number], NotificationRow>(`SELECT * FROM webhook_notifications
       WHERE subscription_id = ? AND workspace_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT 1`),
     newestDue: db.prepare<[string, number, number], NotificationRow>(`SELECT * FROM webhook_notifications
@@ -215,12 +213,6 @@ export class WebhookQueue {
   /** Each subscription that has notifications waiting. */
   pendingSubscriptions (): Array<{ workspaceId: number, subscriptionId: string }> {
     return this.q.pendingSubscriptions.all().map(r => ({ workspaceId: r.workspace_id, subscriptionId: r.subscription_id }))
-  }
-
-  /** The oldest waiting notification of a subscription, due or not. */
-  nextPending (workspaceId: number, subscriptionId: string): NotificationRecord | null {
-    const row = this.q.nextPending.get(subscriptionId, workspaceId)
-    return row === undefined ? null : toNotification(row)
   }
 
   /** The oldest (or, reordering, the newest) notification of a subscription whose attempt is due at `now`. */

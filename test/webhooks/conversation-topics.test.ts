@@ -39,3 +39,16 @@ t.test('a user message notifies conversation.user.created, signed, in each subsc
   t.ok(v2.body.data.item.source, '2.x item')
   t.same(v2.body.data.item.conversation_parts.conversation_parts, [])
 })
+
+t.test('2.15+ subscriptions get plain-text bodies, as Intercom\'s webhooks send them', async t => {
+  const api = await build(t)
+  const receiver = await startReceiver(t)
+  await subscribe(api, receiver.url, ['conversation.admin.replied'], '2.15')
+  await api.request({ method: 'POST', url: '/messages', payload: { from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hey' } })
+  const conversationId = (await api.request({ url: `/conversations?type=user&intercom_user_id=${FIXTURE.mal.id}` })).json().conversations[0].id
+  await api.request({ method: 'POST', url: `/conversations/${conversationId}/reply`, payload: { type: 'admin', admin_id: FIXTURE.wash.id, message_type: 'comment', body: '<p>On its <b>way</b></p>' } })
+  await api.app.webhooks.idle()
+  const item = receiver.received.find(r => r.body.topic === 'conversation.admin.replied')!.body.data.item
+  t.equal(item.source.body, 'Hey')
+  t.equal(item.conversation_parts.conversation_parts[0].body, 'On its way')
+})

@@ -274,3 +274,13 @@ t.test('faults on demand: duplicates, newest first, late', async t => {
   t.same(bodies, ['<p>second</p>', '<p>first</p>'], 'newest first')
   t.match((await api.request({ method: 'POST', url: '/__mock/webhooks', payload: { url: receiver.url, topics: ['ping'], faults: { delay_seconds: -1 } } })).json().errors[0], { field: 'faults.delay_seconds' })
 })
+
+t.test('closing the app does not wait for a slow endpoint', async t => {
+  const { api, receiver } = await setUp(t, [{}, { delayMs: 3000 }])
+  await api.request({ method: 'POST', url: '/messages', payload: { from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hey' } })
+  await receiver.waitFor(2)
+  const started = Date.now()
+  await api.app.close()
+  t.ok(Date.now() - started < 1000, 'closed at once (what was in flight is sent again on the next start)')
+  t.equal(api.store.ping(), false, 'the store is closed')
+})

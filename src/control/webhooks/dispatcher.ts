@@ -41,6 +41,8 @@ export class WebhookDispatcher {
   private scanQueued = false
   private timer: NodeJS.Timeout | null = null
   private closed = false
+  /** Aborts what is in flight when the app closes: it stays pending, and the next start sends it. */
+  private readonly closing = new AbortController()
   private readonly timeoutMs: number
   private idleWaiters: Array<() => void> = []
 
@@ -67,6 +69,7 @@ export class WebhookDispatcher {
   async close (): Promise<void> {
     this.closed = true
     if (this.timer !== null) clearTimeout(this.timer)
+    this.closing.abort()
     await Promise.allSettled([...this.inFlight.values()])
   }
 
@@ -151,6 +154,7 @@ export class WebhookDispatcher {
     const duplicate = subscription.faults.duplicate === true && response !== null && response.status >= 200 && response.status < 300
       ? await this.post(subscription.url, headers, body)
       : null
+    if (this.closed) return
     this.options.store.transaction(() => {
       const webhooks = this.options.store.forWorkspace(workspace.id).webhooks
       const current = webhooks.findSubscription(subscription.id)
@@ -174,8 +178,13 @@ export class WebhookDispatcher {
 
   private async post (url: string, headers: Record<string, string>, body: string): Promise<{ response: ReceivedResponse | null, error: string | null }> {
     const started = performance.now()
+    const attempt = new AbortController()
+    const timeout = setTimeout(() => attempt.abort(new DOMException('timeout', 'TimeoutError')), this.timeoutMs)
+    const stop = () => attempt.abort()
+    this.closing.signal.addEventListener('abort', stop)
     try {
-      const answer = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) })
+      // redirect: manual, so only the URL the subscription names is ever called.
+      const answer = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: attempt.signal })
       const text = await readCapped(answer, DELIVERY_POLICY.responseBodyBytes)
       return {
         response: { status: answer.status, headers: Object.fromEntries(answer.headers), body: text, duration_ms: Math.round(performance.now() - started) },
@@ -183,6 +192,9 @@ export class WebhookDispatcher {
       }
     } catch (error) {
       return { response: null, error: describeFailure(error, this.timeoutMs) }
+    } finally {
+      clearTimeout(timeout)
+      this.closing.signal.removeEventListener('abort', stop)
     }
   }
 }
@@ -260,7 +272,7 @@ async function readCapped (answer: Response, maxBytes: number): Promise<string> 
 
 function describeFailure (error: unknown, timeoutMs: number): string {
   const e = error as Error & { cause?: { code?: string, message?: string } }
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs} ms`
+  if (e.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`
   const cause = e.cause?.code ?? e.cause?.message
   return cause === undefined ? e.message : `${e.message}: ${cause}`
 }
