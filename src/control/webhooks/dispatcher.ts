@@ -126,7 +126,9 @@ export class WebhookDispatcher {
         .catch((error: unknown) => { this.options.log.error({ err: error, notification: due.id }, 'webhook delivery failed unexpectedly') })
         .finally(() => {
           this.inFlight.delete(key)
-          this.wake()
+          if (this.closed) return
+          // Straight on to the subscription's next notification; a full scan (and timers) only when it has none due.
+          if (this.startNext(workspace, clock, subscriptionId, key) !== null || !this.inFlight.has(key)) this.wake()
         })
       this.inFlight.set(key, attempt)
       return null
@@ -171,7 +173,7 @@ export class WebhookDispatcher {
       }
       // The duplicate counts as an attempt of its own in the log, though it repeats the same bytes.
       webhooks.updateNotification(duplicate === null ? next.notification : { ...next.notification, attempts: attempt + 1 })
-      webhooks.updateSubscription(next.subscription)
+      if (changed(current, next.subscription)) webhooks.updateSubscription(next.subscription)
       if (!next.subscription.active) webhooks.failPending(subscription.id, 'the subscription became inactive: the endpoint answered 410 Gone')
     })
   }
@@ -241,6 +243,10 @@ function outcomeOf (response: ReceivedResponse | null, error: string | null, s: 
     return { outcome: 'retry', notification: { ...n, retriesLeft: n.retriesLeft - 1, nextAttemptAt: now + DELIVERY_POLICY.retryAfterSeconds, failure }, subscription }
   }
   return { outcome: 'failed', notification: { ...n, status: 'failed', failure }, subscription }
+}
+
+function changed (before: SubscriptionRecord, after: SubscriptionRecord): boolean {
+  return (Object.keys(after) as Array<keyof SubscriptionRecord>).some(key => before[key] !== after[key])
 }
 
 /**
