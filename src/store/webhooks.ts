@@ -53,8 +53,14 @@ interface AttemptRow {
 
 const SUBSCRIPTION_COLUMNS = `id, url, topics, api_version, hub_secret, origin, iso_person_times, faults, active, throttle_seconds, throttled_until,
   paused_until, suspended, error_streak, error_streak_since, created_at, updated_at`
-const NOTIFICATION_FILTERS = `workspace_id = @workspace_id AND subscription_id = @subscription_id
-  AND (@status IS NULL OR status = @status) AND (@topic IS NULL OR topic = @topic)`
+type ListingParams = { workspace_id: number, subscription_id: string, status?: string, topic?: string, limit: number }
+
+/** One statement per combination of the log's filters, each read through an index in `seq` order. */
+function notificationListing (db: SqliteDatabase, filters: ReadonlyArray<'status' | 'topic'>) {
+  const where = filters.map(f => ` AND ${f} = @${f}`).join('')
+  return db.prepare<[ListingParams], NotificationRow>(`SELECT * FROM webhook_notifications
+    WHERE workspace_id = @workspace_id AND subscription_id = @subscription_id${where} ORDER BY seq DESC LIMIT @limit`)
+}
 
 /** @internal */
 export function prepareWebhookStatements (db: SqliteDatabase) {
@@ -77,8 +83,10 @@ export function prepareWebhookStatements (db: SqliteDatabase) {
     deleteAllSubscriptions: db.prepare<[number]>('DELETE FROM webhook_subscriptions WHERE workspace_id = ?'),
     insertNotification: db.prepare(`INSERT INTO webhook_notifications (workspace_id, subscription_id, id, topic, item, status,
       next_attempt_at, created_at) VALUES (@workspace_id, @subscription_id, @id, @topic, @item, 'pending', @next_attempt_at, @created_at)`),
-    notifications: db.prepare<[{ workspace_id: number, subscription_id: string, status: string | null, topic: string | null, limit: number }], NotificationRow>(
-      `SELECT * FROM webhook_notifications WHERE ${NOTIFICATION_FILTERS} ORDER BY seq DESC LIMIT @limit`),
+    notifications: notificationListing(db, []),
+    notificationsByStatus: notificationListing(db, ['status']),
+    notificationsByTopic: notificationListing(db, ['topic']),
+    notificationsByStatusAndTopic: notificationListing(db, ['status', 'topic']),
     notification: db.prepare<[number, string, string], NotificationRow>(`SELECT * FROM webhook_notifications
       WHERE workspace_id = ? AND subscription_id = ? AND id = ?`),
     updateNotification: db.prepare(`UPDATE webhook_notifications SET status = @status, attempts = @attempts,
@@ -153,13 +161,13 @@ export class WebhookStore {
 
   /** Newest first. */
   notifications (subscriptionId: string, filter: NotificationFilter): NotificationRecord[] {
-    return this.q.notifications.all({
-      workspace_id: this.workspaceId,
-      subscription_id: subscriptionId,
-      status: filter.status ?? null,
-      topic: filter.topic ?? null,
-      limit: filter.limit
-    }).map(toNotification)
+    const params: ListingParams = { workspace_id: this.workspaceId, subscription_id: subscriptionId, limit: filter.limit }
+    if (filter.status !== undefined) params.status = filter.status
+    if (filter.topic !== undefined) params.topic = filter.topic
+    const statement = filter.status === undefined
+      ? (filter.topic === undefined ? this.q.notifications : this.q.notificationsByTopic)
+      : (filter.topic === undefined ? this.q.notificationsByStatus : this.q.notificationsByStatusAndTopic)
+    return statement.all(params).map(toNotification)
   }
 
   findNotification (subscriptionId: string, id: string): NotificationRecord | null {

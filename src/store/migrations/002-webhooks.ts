@@ -27,6 +27,7 @@ CREATE TABLE webhook_subscriptions (
   position INTEGER NOT NULL,
   PRIMARY KEY (workspace_id, id)
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX ix_webhook_subscriptions_position ON webhook_subscriptions (workspace_id, position);
 
 CREATE TABLE webhook_notifications (
   seq INTEGER PRIMARY KEY,
@@ -46,7 +47,9 @@ CREATE TABLE webhook_notifications (
   FOREIGN KEY (workspace_id, subscription_id) REFERENCES webhook_subscriptions (workspace_id, id) ON DELETE CASCADE
 ) STRICT;
 CREATE UNIQUE INDEX ix_webhook_notifications_id ON webhook_notifications (workspace_id, id);
-CREATE INDEX ix_webhook_notifications_subscription ON webhook_notifications (workspace_id, subscription_id, status, topic, seq);
+CREATE INDEX ix_webhook_notifications_subscription ON webhook_notifications (workspace_id, subscription_id, seq);
+CREATE INDEX ix_webhook_notifications_status ON webhook_notifications (workspace_id, subscription_id, status, seq);
+CREATE INDEX ix_webhook_notifications_topic ON webhook_notifications (workspace_id, subscription_id, topic, seq);
 CREATE INDEX ix_webhook_notifications_pending ON webhook_notifications (subscription_id, workspace_id, seq) WHERE status = 'pending';
 
 CREATE TABLE webhook_attempts (
