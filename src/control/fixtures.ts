@@ -4,6 +4,8 @@ import { Value } from '@sinclair/typebox/value'
 import type { DomainContext } from '../domain/context.js'
 import { newContact } from '../domain/people.js'
 import type { ContactRole } from '../domain/types.js'
+import { parseApiVersion, type ApiVersion } from '../versions.js'
+import { isSubscribable } from './webhooks/topics.js'
 
 const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
 const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
@@ -108,6 +110,7 @@ export function validateFixtures (file: string, data: unknown): Fixtures {
   if (problem !== undefined) throw new FixtureError(file, problem.path, schemaProblem(problem.message, problem.schema))
   const fixtures = data as Fixtures
   checkReferences(file, fixtures)
+  checkWebhooks(file, fixtures)
   return fixtures
 }
 
@@ -141,6 +144,19 @@ function checkReferences (file: string, fixtures: Fixtures): void {
       }
     })
   }
+}
+
+/** Each fixture webhook's topics exist in its version (or, with none set anywhere, in some version). */
+function checkWebhooks (file: string, fixtures: Fixtures): void {
+  fixtures.webhooks?.forEach((webhook, i) => {
+    const label = webhook.api_version ?? fixtures.api_version
+    const versions = label === undefined ? ['1.4', '2.11'] : [label]
+    webhook.topics.forEach((topic, j) => {
+      if (!versions.some(v => isSubscribable(topic, parseApiVersion(v) as ApiVersion))) {
+        throw new FixtureError(file, `/webhooks/${i}/topics/${j}`, `${topic} is not a webhook topic of API version ${versions.join(' or ')}`)
+      }
+    })
+  })
 }
 
 const ROLE_OF_LIST = { users: 'user', leads: 'lead', visitors: 'visitor' } as const

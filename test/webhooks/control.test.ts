@@ -159,3 +159,10 @@ t.test('reset and dump, for the control plane: back to the fixtures\' subscripti
   t.same(log.map((d: any) => d.topic), ['ping'], 'the old log is gone; the new subscription pinged')
   await api.app.webhooks.idle()
 })
+
+t.test('fixture webhooks are checked when the fixtures load', async t => {
+  const bad = { ...fixtures(), webhooks: [{ url: 'http://127.0.0.1:9/hooks', topics: ['conversation', 'user.created'], api_version: '2.11' }] }
+  t.throws(() => validateFixtures('mine.json', bad), { message: 'mine.json: /webhooks/0/topics/1: user.created is not a webhook topic of API version 2.11' })
+  t.throws(() => validateFixtures('mine.json', { ...fixtures(), webhooks: [{ url: 'ftp://x', topics: ['ping'] }] }), { message: /^mine.json: \/webhooks\/0\/url: .*http or https URL/ })
+  t.doesNotThrow(() => validateFixtures('mine.json', { ...fixtures(), webhooks: [{ url: 'http://127.0.0.1:9/hooks', topics: ['contact.user.created'] }] }))
+})
