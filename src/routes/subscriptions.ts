@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { WebhookDispatcher } from '../control/webhooks/dispatcher.js'
 import { deliveries, findSubscription, ping, subscribe, unsubscribe } from '../control/webhooks/subscriptions.js'
+import { sentBody } from '../control/webhooks/wire.js'
 import { v1Only } from '../http/api-version.js'
 import { presentFeedEntryV1, presentSubscriptionListV1, presentSubscriptionV1 } from '../presenters/v1/subscription.js'
 import { IdParams } from '../schemas/common.js'
@@ -43,18 +44,20 @@ export function subscriptionRoutes (dispatcher: WebhookDispatcher): FastifyPlugi
     })
 
     app.get('/subscriptions/:id/sent', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
+      const appId = request.ctx.workspace.app.idCode
       const sent = deliveries(request.ctx, request.params.id, { status: 'sent', limit: FEED_LIMIT })
       return {
         type: 'notification.list',
-        notifications: sent.flatMap(d => d.attempts.filter(a => a.outcome === 'delivered').map(presentFeedEntryV1))
+        notifications: sent.flatMap(d => d.attempts.filter(a => a.outcome === 'delivered').map(a => presentFeedEntryV1(a, sentBody(d.notification, a, appId))))
       }
     })
 
     app.get('/subscriptions/:id/error', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
+      const appId = request.ctx.workspace.app.idCode
       const all = deliveries(request.ctx, request.params.id, { limit: FEED_LIMIT })
       return {
         type: 'notification.list',
-        notifications: all.flatMap(d => d.attempts.filter(a => a.outcome !== 'delivered').reverse().map(presentFeedEntryV1))
+        notifications: all.flatMap(d => d.attempts.filter(a => a.outcome !== 'delivered').reverse().map(a => presentFeedEntryV1(a, sentBody(d.notification, a, appId))))
       }
     })
   }

@@ -61,11 +61,13 @@ export type NewNotification = Omit<NotificationRecord, 'seq' | 'status' | 'attem
 
 export type AttemptOutcome = 'delivered' | 'duplicate' | 'retry' | 'throttled' | 'gone' | 'failed'
 
+/** What was sent. The body is not stored: it is rebuilt, byte for byte, from the notification and these two. */
 export interface SentRequest {
   method: 'POST'
   url: string
   headers: Record<string, string>
-  body: string
+  delivery_attempts: number
+  first_sent_at: number
 }
 
 export interface ReceivedResponse {

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Clock } from '../../domain/clock.js'
 import type { Workspace } from '../../domain/types.js'
 import type { Store } from '../../store/index.js'
-import type { AttemptOutcome, NotificationRecord, ReceivedResponse, SubscriptionRecord } from '../../store/webhook-records.js'
+import type { AttemptOutcome, NotificationRecord, ReceivedResponse, SentRequest, SubscriptionRecord } from '../../store/webhook-records.js'
 import { notificationBody, notificationHeaders } from './envelope.js'
 
 export interface DispatcherOptions {
@@ -157,6 +157,7 @@ export class WebhookDispatcher {
       ? await this.post(subscription.url, headers, body)
       : null
     if (this.closed) return
+    const request: SentRequest = { method: 'POST', url: subscription.url, headers, delivery_attempts: attempt, first_sent_at: firstSentAt }
     this.options.store.transaction(() => {
       const webhooks = this.options.store.forWorkspace(workspace.id).webhooks
       const current = webhooks.findSubscription(subscription.id)
@@ -164,11 +165,11 @@ export class WebhookDispatcher {
       const now = clock.now()
       const next = outcomeOf(response, error, current, { ...n, attempts: attempt, firstSentAt }, now)
       webhooks.insertAttempt({
-        notificationSeq: n.seq, attempt, sentAt, request: { method: 'POST', url: subscription.url, headers, body }, response, error, outcome: next.outcome
+        notificationSeq: n.seq, attempt, sentAt, request, response, error, outcome: next.outcome
       })
       if (duplicate !== null) {
         webhooks.insertAttempt({
-          notificationSeq: n.seq, attempt: attempt + 1, sentAt, request: { method: 'POST', url: subscription.url, headers, body }, ...duplicate, outcome: 'duplicate'
+          notificationSeq: n.seq, attempt: attempt + 1, sentAt, request, ...duplicate, outcome: 'duplicate'
         })
       }
       // The duplicate counts as an attempt of its own in the log, though it repeats the same bytes.

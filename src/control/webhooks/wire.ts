@@ -1,7 +1,14 @@
-import type { SubscriptionRecord } from '../../store/webhook-records.js'
+import type { AttemptRecord, NotificationRecord, SubscriptionRecord } from '../../store/webhook-records.js'
 import { presentSubscriptionV1 } from '../../presenters/v1/subscription.js'
 import { notificationBody } from './envelope.js'
 import type { Delivery } from './subscriptions.js'
+
+/** The exact body an attempt sent. */
+export function sentBody (n: NotificationRecord, a: AttemptRecord, appId: string): string {
+  return notificationBody({
+    appId, id: n.id, topic: n.topic, item: n.item, deliveryAttempts: a.request.delivery_attempts, firstSentAt: a.request.first_sent_at, createdAt: n.createdAt
+  })
+}
 
 /** A subscription as the control plane shows it: Intercom's object, plus its version and delivery state. */
 export function presentWebhook (s: SubscriptionRecord, now: number) {
@@ -20,9 +27,9 @@ export function presentWebhook (s: SubscriptionRecord, now: number) {
 /** One notification of the delivery log: the notification as last sent (or as it will be), and every attempt. */
 export function presentDelivery ({ notification: n, attempts }: Delivery, appId: string, now: number) {
   const last = attempts.at(-1)
-  const body = last?.request.body ?? notificationBody({
-    appId, id: n.id, topic: n.topic, item: n.item, deliveryAttempts: n.attempts + 1, firstSentAt: n.firstSentAt ?? now, createdAt: n.createdAt
-  })
+  const body = last === undefined
+    ? notificationBody({ appId, id: n.id, topic: n.topic, item: n.item, deliveryAttempts: n.attempts + 1, firstSentAt: n.firstSentAt ?? now, createdAt: n.createdAt })
+    : sentBody(n, last, appId)
   return {
     type: 'webhook_delivery',
     notification_id: n.id,
@@ -40,7 +47,7 @@ export function presentDelivery ({ notification: n, attempts }: Delivery, appId:
       attempt: a.attempt,
       sent_at: a.sentAt,
       outcome: a.outcome,
-      request: a.request,
+      request: { method: a.request.method, url: a.request.url, headers: a.request.headers, body: sentBody(n, a, appId) },
       response: a.response,
       error: a.error
     }))

@@ -34,14 +34,14 @@ export function presentSubscriptionListV1 (subscriptions: SubscriptionRecord[]):
 }
 
 /** An entry of the `/sent` and `/error` feeds (LEG-subscription-feeds): the notification as sent, with the HTTP exchange. */
-export function presentFeedEntryV1 (attempt: AttemptRecord): Record<string, unknown> {
+export function presentFeedEntryV1 (attempt: AttemptRecord, body: string): Record<string, unknown> {
   return {
-    ...(JSON.parse(attempt.request.body) as Record<string, unknown>),
+    ...(JSON.parse(body) as Record<string, unknown>),
     http_request: {
       request_method: attempt.request.method,
       request_uri: attempt.request.url,
       request_headers: attempt.request.headers,
-      request_entity: attempt.request.body,
+      request_entity: body,
       response_status_code: attempt.response?.status ?? null,
       response_headers: attempt.response?.headers ?? {},
       response_entity: attempt.response?.body ?? attempt.error ?? ''
