@@ -46,7 +46,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   const serverVersion = parseApiVersion(config.apiVersion) as ApiVersion
   let dispatcher: WebhookDispatcher | null = null
   const workspaces = new Workspaces(store, fixtures, deps.clock ?? systemClock, {
-    events: webhookOutbox(() => dispatcher?.wake()),
+    events: webhookOutbox((workspaceId, subscriptionId) => dispatcher?.notify(workspaceId, subscriptionId)),
     onCreate: (ctx) => applyFixtureWebhooks(ctx, fixtures, parseApiVersion(ctx.workspace.apiVersion ?? '') ?? serverVersion)
   })
   const defaultVersion = defaultVersionFrom(workspaces, serverVersion)

@@ -39,6 +39,9 @@ export const DELIVERY_POLICY = {
 export class WebhookDispatcher {
   private readonly inFlight = new Map<string, Promise<void>>()
   private scanQueued = false
+  /** Subscriptions that just got a notification, looked at without a full scan. */
+  private readonly touched = new Map<string, { workspaceId: number, subscriptionId: string }>()
+  private touchQueued = false
   private timer: NodeJS.Timeout | null = null
   private closed = false
   /** Aborts what is in flight when the app closes: it stays pending, and the next start sends it. */
@@ -60,6 +63,18 @@ export class WebhookDispatcher {
     })
   }
 
+  /** A subscription has a new notification: send it soon, once the transaction that wrote it has committed. */
+  notify (workspaceId: number, subscriptionId: string): void {
+    if (this.closed) return
+    this.touched.set(`${workspaceId}:${subscriptionId}`, { workspaceId, subscriptionId })
+    if (this.touchQueued) return
+    this.touchQueued = true
+    setImmediate(() => {
+      this.touchQueued = false
+      if (!this.closed) this.startTouched()
+    })
+  }
+
   /** Resolves once nothing is in flight and nothing is due (tests; a clean close). */
   async idle (): Promise<void> {
     if (this.isIdle()) return
@@ -74,7 +89,20 @@ export class WebhookDispatcher {
   }
 
   private isIdle (): boolean {
-    return !this.scanQueued && this.inFlight.size === 0
+    return !this.scanQueued && !this.touchQueued && this.inFlight.size === 0
+  }
+
+  /** What `notify` queued; a subscription that is busy goes on by itself when its attempt ends. */
+  private startTouched (): void {
+    const touched = [...this.touched]
+    this.touched.clear()
+    for (const [key, { workspaceId, subscriptionId }] of touched) {
+      if (this.inFlight.has(key)) continue
+      const found = this.options.workspaceOf(workspaceId)
+      // Not due now (throttled, paused, delayed): a full scan sets the timer.
+      if (found !== null && this.startNext(found.workspace, found.clock, subscriptionId, key) !== null) this.wake()
+    }
+    this.settle()
   }
 
   private settle (): void {

@@ -11,19 +11,19 @@ import { receives } from './topics.js'
  * event's topics, a notification row, written in the transaction of the change (a rollback drops
  * it). `written` is called after, so the dispatcher looks once the transaction has committed.
  */
-export function webhookOutbox (written: () => void): DomainEventSink {
+export function webhookOutbox (written: (workspaceId: number, subscriptionId: string) => void): DomainEventSink {
   return (ctx, event) => {
     const subscriptions = ctx.store.webhooks.activeSubscriptions()
     if (subscriptions.length === 0) return
-    let queued = 0
     for (const subscription of subscriptions) {
       if (holdsBack(subscription, ctx.clock.now())) continue
       const version = subscriptionVersion(subscription)
+      let queued = false
       for (const notice of noticesFor(event, version.major)) {
-        if (receives(subscription.topics, notice.topic) && enqueue(ctx, subscription, notice) !== null) queued++
+        if (receives(subscription.topics, notice.topic) && enqueue(ctx, subscription, notice) !== null) queued = true
       }
+      if (queued) written(ctx.workspace.id, subscription.id)
     }
-    if (queued > 0) written()
   }
 }
 
