@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -20,6 +22,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 
 interface Load {
   name: string
+  requests: number
   requestsPerSecond: number
   p50: number
   p99: number
@@ -29,7 +32,7 @@ interface Load {
 async function load (name: string, options: autocannon.Options): Promise<Load> {
   const result = await autocannon({ connections, duration: seconds, ...options })
   const errors = result.errors + result.timeouts + result.non2xx
-  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors }
+  return { name, requests: result.requests.total, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors }
 }
 
 /**
@@ -87,11 +90,20 @@ async function main (): Promise<void> {
 
   const server = await startServer(db)
   const loads: Load[] = []
+  let webhookLine = ''
   await fetch(`${server.url}/messages`, post) // creates the workspace before timing starts
   loads.push(await load('POST /messages (the seed curl)', { url: `${server.url}/messages`, ...post }))
   loads.push({ ...withoutJournal, name: 'POST /messages, journal on (the default), best of 2', requestsPerSecond: withJournal })
   loads.push(withoutJournal)
   loads.push(...await rateLimitAndFaultCost(server, seedBody))
+  const hooks = await webhookReceiver()
+  const hookedPost = { ...post, headers: { ...post.headers, authorization: 'Bearer bench-hooks' } }
+  await fetch(`${server.url}/__mock/webhooks`, { ...hookedPost, body: JSON.stringify({ url: hooks.url, topics: ['conversation.user.created'] }) })
+  const hooked = await load('POST /messages, one webhook subscription (receiver on localhost)', { url: `${server.url}/messages`, ...hookedPost })
+  loads.push(hooked)
+  const drained = await drain(hooks.count, hooked.requests + 1) // + the subscription's ping
+  webhookLine = `webhooks: ${hooks.count()} notifications delivered (${hooked.requests} requests counted, and the ping), the last ${drained.toFixed(1)} s after the load ended`
+  hooks.close()
   for (const plan of plans) {
     loads.push(await load(`GET /conversations?type=user&intercom_user_id=…&open=true, ${plan.conversations / 1000}k in the workspace`, {
       url: `${server.url}/conversations?type=user&intercom_user_id=${QUERIED_USER}&open=true`,
@@ -118,6 +130,7 @@ async function main (): Promise<void> {
   console.log(`request journal: POST /messages ${(journalCost * 100).toFixed(1)} % slower with it than without (target ≤ 10 %)`)
   console.log(`reset of a workspace holding 10k conversations: ${resets.resetsMs.map(ms => ms.toFixed(2)).join(', ')} ms (target ≤ 5 ms); ` +
     `its background purge: ${resets.purgeTotalMs.toFixed(0)} ms in ${resets.purgeSteps} steps, the longest ${resets.purgeMaxStepMs.toFixed(1)} ms`)
+  console.log(webhookLine)
 }
 
 /**
@@ -161,6 +174,24 @@ async function rateLimitAndFaultCost (server: RunningServer, body: string): Prom
   const percent = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(1)} %`
   counted.name += `: throughput ${percent(counted.requestsPerSecond / plain.requestsPerSecond)}, CPU a request ${percent(perRequest('counted') / perRequest('plain'))}`
   return [plain, counted]
+}
+
+/** Seconds until `count()` reaches `expected` (at most 60). */
+async function drain (count: () => number, expected: number): Promise<number> {
+  const started = Date.now()
+  while (count() < expected && Date.now() - started < 60_000) await new Promise(resolve => setTimeout(resolve, 10))
+  return (Date.now() - started) / 1000
+}
+
+/** A webhook endpoint on 127.0.0.1 that answers 200 at once and counts what it gets. */
+async function webhookReceiver (): Promise<{ url: string, count: () => number, close: () => void }> {
+  let count = 0
+  const server = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => { count++; res.end('ok') })
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, count: () => count, close: () => { server.close() } }
 }
 
 main().catch((error: unknown) => {

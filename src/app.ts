@@ -8,6 +8,7 @@ import { fixtureRateLimit, loadFixtures, type Fixtures } from './control/fixture
 import { ControlPlane } from './control/plane.js'
 import { addRateLimits } from './control/rate-limit/enforce.js'
 import { RateLimits } from './control/rate-limit/rate-limits.js'
+import { applyFixtureWebhooks, WebhookDispatcher, webhookOutbox } from './control/webhooks/index.js'
 import { Workspaces } from './control/workspaces.js'
 import { systemClock, type Clock } from './domain/clock.js'
 import { addApiVersion, defaultVersionFrom, intercomApiConstraint, versionFallbacks } from './http/api-version.js'
@@ -22,10 +23,12 @@ import { contactRoutes } from './routes/contacts.js'
 import { controlRoutes } from './routes/control/index.js'
 import { faultRoutes } from './routes/control/faults.js'
 import { rateLimitRoutes } from './routes/control/rate-limit.js'
+import { webhookControlRoutes } from './routes/control/webhooks.js'
 import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
+import { subscriptionRoutes } from './routes/subscriptions.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
 import { finiteMaximumKeyword } from './schemas/common.js'
@@ -48,6 +51,8 @@ export interface AppDependencies {
   clock?: Clock
   /** Where log lines go (pino's destination); standard output by default. */
   logStream?: NodeJS.WritableStream
+  /** How long a webhook endpoint has to answer; Intercom's 5 s by default. */
+  webhookTimeoutMs?: number
 }
 
 /**
@@ -58,10 +63,15 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   const fixtures = deps.fixtures ?? loadFixtures(config.fixturesPath)
   const store = deps.store ?? openStore(config.dbPath)
   const clock = deps.clock ?? systemClock
-  const workspaces = new Workspaces(store, fixtures, clock)
+  const serverVersion = parseApiVersion(config.apiVersion) as ApiVersion
+  let dispatcher: WebhookDispatcher | null = null
+  const workspaces = new Workspaces(store, fixtures, clock, undefined, {
+    events: webhookOutbox((workspaceId, subscriptionId) => dispatcher?.notify(workspaceId, subscriptionId)),
+    onCreate: (ctx, from) => applyFixtureWebhooks(ctx, from, parseApiVersion(ctx.workspace.apiVersion ?? '') ?? serverVersion)
+  })
   const allowedTokens = config.tokens === null ? null : new Set(config.tokens)
   const plane = new ControlPlane(workspaces, allowedTokens, config.journalSize)
-  const defaultVersion = defaultVersionFrom(workspaces, parseApiVersion(config.apiVersion) as ApiVersion)
+  const defaultVersion = defaultVersionFrom(workspaces, serverVersion)
   const versionConstraint = intercomApiConstraint(defaultVersion)
   const faults = new FaultRules()
   const rateLimits = new RateLimits(fixtureRateLimit(fixtures, config.rateLimit))
@@ -87,9 +97,26 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  dispatcher = new WebhookDispatcher({
+    store,
+    log: app.log,
+    timeoutMs: deps.webhookTimeoutMs,
+    workspaceOf: (id) => {
+      const workspace = store.workspaces.findById(id)
+      return workspace === null ? null : { workspace, clock: workspaces.contextFor(workspace).clock }
+    }
+  })
+  const webhooks = dispatcher
+  // A moved clock may make retries due now.
+  workspaces.events.onAnyClockChange(() => { webhooks.wake() })
+  app.decorate('webhooks', { wake: () => webhooks.wake(), idle: () => webhooks.idle() })
   app.decorate('control', plane)
-  app.addHook('onReady', async () => { workspaces.purgeLeftovers() })
+  app.addHook('onReady', async () => {
+    workspaces.purgeLeftovers()
+    webhooks.wake() // what a previous process left pending
+  })
   app.addHook('onClose', async () => {
+    await webhooks.close()
     workspaces.close()
     store.close()
   })
@@ -104,7 +131,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     plane,
     adminToken: config.adminToken,
     version: packageVersion(),
-    scopedRoutes: [faultRoutes(faults), rateLimitRoutes(rateLimits)]
+    scopedRoutes: [faultRoutes(faults), rateLimitRoutes(rateLimits), webhookControlRoutes({ defaultVersion, dispatcher })]
   }))
   app.register(async (api) => {
     addWorkspaceAuth(api, { workspaces, allowedTokens })
@@ -119,6 +146,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(contactRoutes)
     await api.register(visitorRoutes)
     await api.register(adminRoutes)
+    await api.register(subscriptionRoutes(webhooks))
     fallbacks.register()
   })
   return app

@@ -34,12 +34,13 @@ export const IN_PROCESS_DEFAULTS = { dbPath: ':memory:', port: 0, host: '127.0.0
  *     const client = new IntercomClient({ token: 'test', baseUrl: mock.url })
  */
 export async function startIntercomMock (options: StartOptions = {}): Promise<IntercomMock> {
-  const { store, fixtures, clock, logStream, ...overrides } = options
+  const { store, fixtures, clock, webhookTimeoutMs, logStream, ...overrides } = options
   const config = defaultConfig({ ...IN_PROCESS_DEFAULTS, ...overrides })
   const deps: AppDependencies = {}
   if (store !== undefined) deps.store = store
   if (fixtures !== undefined) deps.fixtures = fixtures
   if (clock !== undefined) deps.clock = clock
+  if (webhookTimeoutMs !== undefined) deps.webhookTimeoutMs = webhookTimeoutMs
   if (logStream !== undefined) deps.logStream = logStream
   const app = buildApp(config, deps)
   try {

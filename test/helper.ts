@@ -55,11 +55,12 @@ export function fixtures (): Fixtures {
 }
 
 /** The app on a private in-memory database with a fixed clock, closed when the test ends. */
-export async function build (t: Test, overrides: Partial<Config> = {}, deps: { fixtures?: Fixtures, logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
+export async function build (t: Test, overrides: Partial<Config> = {}, deps: { fixtures?: Fixtures, logStream?: NodeJS.WritableStream, webhookTimeoutMs?: number } = {}): Promise<TestApp> {
   const clock = fixedClock(T0)
   const store = openStore(':memory:')
   const seed = deps.fixtures ?? fixtures()
-  const app = buildApp(defaultConfig({ dbPath: ':memory:', logLevel: 'silent', ...overrides }), { fixtures: seed, clock, store, ...(deps.logStream === undefined ? {} : { logStream: deps.logStream }) })
+  const { fixtures: _, ...rest } = deps
+  const app = buildApp(defaultConfig({ dbPath: ':memory:', logLevel: 'silent', ...overrides }), { ...rest, fixtures: seed, clock, store })
   checkResponsesAgainstSpec(app, t)
   t.teardown(() => app.close())
   await app.ready()

@@ -23,6 +23,12 @@ export class ControlEvents {
     return () => { this.emitter.off(event, listener) }
   }
 
+  /** Calls `listener` whenever any workspace's clock is changed. Answers the unsubscribe. */
+  onAnyClockChange (listener: (workspaceId: number, now: UnixSeconds) => void): () => void {
+    this.emitter.on('clock', listener)
+    return () => { this.emitter.off('clock', listener) }
+  }
+
   onWorkspaceDropped (listener: DroppedListener): () => void {
     this.emitter.on('dropped', listener)
     return () => { this.emitter.off('dropped', listener) }
@@ -30,6 +36,7 @@ export class ControlEvents {
 
   clockChanged (workspaceId: number, now: UnixSeconds): void {
     this.emitter.emit(`clock:${workspaceId}`, now)
+    this.emitter.emit('clock', workspaceId, now)
   }
 
   workspaceDropped (workspaceId: number): void {

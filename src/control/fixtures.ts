@@ -7,6 +7,8 @@ import { newContact } from '../domain/people.js'
 import type { ContactRole } from '../domain/types.js'
 import { UnixTime } from '../schemas/common.js'
 import { RateLimitBody, settingFrom, type RateLimitSetting } from './rate-limit/setting.js'
+import { parseApiVersion, type ApiVersion } from '../versions.js'
+import { isSubscribable } from './webhooks/topics.js'
 
 const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
 const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
@@ -56,6 +58,15 @@ const FixturePerson = Type.Object({
   deleted_at: Type.Optional(UnixTime)
 }, { additionalProperties: false })
 
+const FixtureWebhook = Type.Object({
+  url: Type.String({ pattern: '^https?://[^\\s/]+', description: 'an http or https URL' }),
+  topics: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+  /** The version its items are rendered in; the workspace's by default. */
+  api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' })),
+  /** Person timestamps in items as ISO-8601 strings, as Intercom sends them (default true); false for unix seconds. */
+  iso_person_times: Type.Optional(Type.Boolean())
+}, { additionalProperties: false })
+
 /** The fixture file: what every new workspace starts with. `fixtures/schema.json` is generated from this. */
 export const FixturesSchema = Type.Object({
   $schema: Type.Optional(Type.String()),
@@ -65,7 +76,9 @@ export const FixturesSchema = Type.Object({
     timezone: Type.Optional(Type.String({ minLength: 1 })),
     region: Type.Optional(Type.String({ minLength: 1 })),
     /** When the app was created; the workspace's creation time by default. */
-    created_at: Type.Optional(UnixTime)
+    created_at: Type.Optional(UnixTime),
+    /** Keys the X-Hub-Signature of webhook notifications; derived from the token when absent. */
+    client_secret: Type.Optional(Type.String({ minLength: 1 }))
   }, { additionalProperties: false })),
   /** Everything the mock makes up for the workspace (ids, UUIDs, pseudonyms, request ids) derives from it. */
   seed: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Integer()])),
@@ -86,7 +99,9 @@ export const FixturesSchema = Type.Object({
   visitors: Type.Optional(Type.Array(FixturePerson)),
   conversations: Type.Optional(Type.Array(FixtureConversation)),
   /** The last id each id sequence handed out (a state dump keeps them, so new ids continue where they were). */
-  sequences: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Integer({ minimum: 0 })))
+  sequences: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Integer({ minimum: 0 }))),
+  /** Webhook subscriptions every new workspace starts with (signed with app.client_secret). */
+  webhooks: Type.Optional(Type.Array(FixtureWebhook))
 }, { additionalProperties: false })
 
 export type Fixtures = Static<typeof FixturesSchema>
@@ -119,6 +134,7 @@ export function loadFixtures (file: string): Fixtures {
 export function validateFixtures (file: string, data: unknown): Fixtures {
   const fixtures = checkSchema(FixturesSchema, file, data)
   checkReferences(file, fixtures)
+  checkWebhooks(file, fixtures)
   return fixtures
 }
 
@@ -181,6 +197,19 @@ export function fixtureRateLimit (fixtures: Fixtures, fallback: RateLimitSetting
   const setting = fixtures.rate_limit === undefined ? 'default' : settingFrom(fixtures.rate_limit)
   if (setting === 'default' || (setting !== null && 'problem' in setting)) return fallback
   return setting
+}
+
+/** Each fixture webhook's topics exist in its version (or, with none set anywhere, in some version). */
+function checkWebhooks (file: string, fixtures: Fixtures): void {
+  fixtures.webhooks?.forEach((webhook, i) => {
+    const label = webhook.api_version ?? fixtures.api_version
+    const versions = label === undefined ? ['1.4', '2.11'] : [label]
+    webhook.topics.forEach((topic, j) => {
+      if (!versions.some(v => isSubscribable(topic, parseApiVersion(v) as ApiVersion))) {
+        throw new FixtureError(file, `/webhooks/${i}/topics/${j}`, `${topic} is not a webhook topic of API version ${versions.join(' or ')}`)
+      }
+    })
+  })
 }
 
 const ROLE_OF_LIST = { users: 'user', leads: 'lead', visitors: 'visitor' } as const

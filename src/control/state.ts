@@ -1,3 +1,4 @@
+import { webhooksAsFixtures } from './webhooks/subscriptions.js'
 import type { DomainContext } from '../domain/context.js'
 import type { Contact } from '../domain/types.js'
 import { dumpConversations } from './fixture-conversations.js'
@@ -16,6 +17,7 @@ const SECTIONS: readonly Section[] = [
   adminSection,
   peopleSection,
   ctx => ({ conversations: dumpConversations(ctx) }),
+  ctx => ({ webhooks: webhooksAsFixtures(ctx) }),
   ctx => ({ sequences: ctx.store.sequences() })
 ]
 
@@ -26,7 +28,7 @@ export function dumpState (ctx: DomainContext): Fixtures {
 function workspaceSection ({ workspace }: DomainContext): Partial<Fixtures> {
   const { app, clock } = workspace
   const section: Partial<Fixtures> = {
-    app: { id_code: app.idCode, name: app.name, timezone: app.timezone, region: app.region, created_at: app.createdAt },
+    app: { id_code: app.idCode, name: app.name, timezone: app.timezone, region: app.region, created_at: app.createdAt, client_secret: app.clientSecret },
     seed: workspace.seed
   }
   if (workspace.ownerAdminId !== null) section.me = workspace.ownerAdminId

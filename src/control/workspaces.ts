@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { realClockSetting, workspaceClock, type Clock, type ClockSetting } from '../domain/clock.js'
 import { createDomainContext, type DomainContext } from '../domain/context.js'
-import { DEFAULT_SEED } from '../domain/ids.js'
+import { clientSecretFor, DEFAULT_SEED } from '../domain/ids.js'
+import type { DomainEventSink } from '../domain/events.js'
 import type { Workspace } from '../domain/types.js'
 import type { Store } from '../store/index.js'
 import type { WorkspaceSummary } from '../store/workspaces.js'
@@ -13,6 +14,13 @@ import { applyFixtures, type Fixtures } from './fixtures.js'
  * One isolated workspace per access token, created on first use and seeded from the fixtures in the
  * same transaction, so two test suites with different tokens never see each other's data.
  */
+export interface WorkspaceHooks {
+  /** Where the domain events of every workspace go (the webhook outbox). */
+  events?: DomainEventSink
+  /** Seeds what else a new workspace starts with from its fixtures, inside its creating transaction (fixture webhooks). */
+  onCreate?: (ctx: DomainContext, fixtures: Fixtures) => void
+}
+
 export class Workspaces {
   readonly events: ControlEvents
   private readonly purge: BackgroundPurge
@@ -22,14 +30,15 @@ export class Workspaces {
     readonly fixtures: Fixtures,
     /** The server's clock; each workspace reads it through its own clock setting. */
     readonly baseClock: Clock,
-    events: ControlEvents = new ControlEvents()
+    events: ControlEvents = new ControlEvents(),
+    private readonly hooks: WorkspaceHooks = {}
   ) {
     this.events = events
     this.purge = new BackgroundPurge(store)
   }
 
   contextFor (workspace: Workspace): DomainContext {
-    return createDomainContext(this.store, workspace, this.baseClock)
+    return createDomainContext(this.store, workspace, this.baseClock, this.hooks.events)
   }
 
   /** The Intercom-Version a workspace assumes when a request sends none, or null for the server's. */
@@ -123,6 +132,7 @@ export class Workspaces {
           name: fixtures.app?.name ?? 'Intercom Mock',
           timezone: fixtures.app?.timezone ?? 'Europe/Dublin',
           region: fixtures.app?.region ?? 'US',
+          clientSecret: fixtures.app?.client_secret ?? clientSecretFor(token),
           createdAt: fixtures.app?.created_at ?? workspaceClock(this.baseClock, clock).now()
         },
         ownerAdminId: fixtures.me ?? fixtures.admins[0]?.id ?? null,
@@ -132,7 +142,9 @@ export class Workspaces {
       })
       // Another process sharing the database file may have created it in the meantime.
       if (created === null) return this.store.workspaces.findByToken(token) as Workspace
-      applyFixtures(this.contextFor(created), fixtures)
+      const ctx = this.contextFor(created)
+      applyFixtures(ctx, fixtures)
+      this.hooks.onCreate?.(ctx, fixtures)
       return created
     })
   }

@@ -45,7 +45,12 @@ export function applyContactChanges (ctx: DomainContext, contact: Contact, chang
  */
 export function saveContactChanges (ctx: DomainContext, existing: Contact | null, role: ContactRole, changes: ContactChanges): Contact {
   const contact = applyContactChanges(ctx, existing ?? newContact(ctx, role, {}), changes)
-  if (existing === null) ctx.store.contacts.insert(contact)
-  else ctx.store.contacts.update(contact)
+  if (existing === null) {
+    ctx.store.contacts.insert(contact)
+    ctx.events.record({ type: 'contact.created', contact })
+  } else {
+    ctx.store.contacts.update(contact)
+    ctx.events.record({ type: 'contact.updated', before: existing, after: contact })
+  }
   return contact
 }

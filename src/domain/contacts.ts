@@ -58,7 +58,9 @@ export function updateContact (ctx: DomainContext, id: string, input: ContactInp
       if (owner !== null) throw errors.conflict(`A contact matching those details already exists with id=${owner.id}`, 'external_id')
     }
     // All checks are above this line; below it, only writes.
-    return saveContactChanges(ctx, { ...contact, role: role ?? contact.role }, contact.role, input)
+    const saved = saveContactChanges(ctx, { ...contact, role: role ?? contact.role }, contact.role, input)
+    if (saved.role !== contact.role) ctx.events.record({ type: 'contact.converted', contact: saved, fromRole: contact.role })
+    return saved
   })
 }
 

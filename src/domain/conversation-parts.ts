@@ -34,5 +34,13 @@ export function appendPart (ctx: DomainContext, conversation: ConversationRecord
   ctx.store.parts.insert(record)
   const updated: ConversationRecord = { ...conversation, ...changes, partsCount: conversation.partsCount + 1, updatedAt: now }
   ctx.store.conversations.update(updated)
+  ctx.events.record({
+    type: 'conversation.part_added',
+    conversationId: conversation.id,
+    partId: record.id,
+    partType: record.partType,
+    authorType: record.authorType,
+    stateBefore: conversation.state
+  })
   return updated
 }

@@ -66,6 +66,7 @@ export function updateConversation (ctx: DomainContext, id: string, input: Updat
     if (Object.keys(changes).length === 0) return viewConversation(ctx, record)
     const updated = { ...record, ...changes, updatedAt: ctx.clock.now() }
     ctx.store.conversations.update(updated)
+    ctx.events.record({ type: 'conversation.updated', conversationId: record.id, before: record, after: updated })
     return viewConversation(ctx, updated)
   })
 }

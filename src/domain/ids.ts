@@ -69,6 +69,11 @@ function seededHex (seed: string, kind: string, n: number): string {
   return createHash('sha256').update(`${seed}\u0000${kind}\u0000${n}`).digest('hex')
 }
 
+/** An app's client secret when the fixtures declare none: stable per token, 32 hex digits like Intercom's. */
+export function clientSecretFor (token: string): string {
+  return createHash('sha256').update(`client_secret:${token}`).digest('hex').slice(0, 32)
+}
+
 function hex (value: number, width: number): string {
   const digits = value.toString(16)
   return digits.length >= width ? digits.slice(-width) : digits.padStart(width, '0')

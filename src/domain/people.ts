@@ -101,6 +101,7 @@ export function newContact (ctx: DomainContext, role: ContactRole, fields: Conta
 export function convertVisitorToLead (ctx: DomainContext, visitor: Contact): Contact {
   const lead: Contact = { ...visitor, role: 'lead', updatedAt: ctx.clock.now() }
   ctx.store.contacts.update(lead)
+  ctx.events.record({ type: 'contact.converted', contact: lead, fromRole: visitor.role })
   return lead
 }
 
@@ -114,6 +115,7 @@ export function mergeContactInto (ctx: DomainContext, from: Contact, into: Conta
   ctx.store.contacts.markDeleted(from.id, now)
   const merged: Contact = { ...into, updatedAt: now }
   ctx.store.contacts.update(merged)
+  ctx.events.record({ type: 'contact.merged', from, into: merged })
   return merged
 }
 
@@ -136,6 +138,7 @@ export function convertToUser (ctx: DomainContext, contact: Contact, target: Con
     updatedAt: ctx.clock.now()
   }
   ctx.store.contacts.update(user)
+  ctx.events.record({ type: 'contact.converted', contact: user, fromRole: contact.role })
   return user
 }
 
@@ -152,5 +155,6 @@ function existingUser (ctx: DomainContext, target: ContactIdentifiers): Contact 
 /** Deletes a contact: lookups stop finding it; conversations it was part of still show it. */
 export function deleteContact (ctx: DomainContext, contact: Contact): Contact {
   ctx.store.contacts.markDeleted(contact.id, ctx.clock.now())
+  ctx.events.record({ type: 'contact.deleted', contact })
   return contact
 }

@@ -64,5 +64,6 @@ export function startConversation (ctx: DomainContext, input: StartConversationI
   ctx.store.messages.insert(message)
   ctx.store.conversations.insert(conversation)
   input.customers.forEach((customer, position) => ctx.store.conversations.addCustomer(conversation, customer.id, position))
+  ctx.events.record({ type: 'conversation.started', conversationId: conversation.id, initiator: input.author.type })
   return { message, conversation }
 }

@@ -66,6 +66,8 @@ export interface App {
   createdAt: UnixSeconds
   timezone: string
   region: string
+  /** Keys the HMAC of every webhook notification (`X-Hub-Signature`). */
+  clientSecret: string
 }
 
 export interface Workspace {

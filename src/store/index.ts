@@ -7,9 +7,11 @@ import { MessageStore, prepareMessageStatements } from './messages.js'
 import { PartStore, preparePartStatements } from './parts.js'
 import { preparePurge } from './purge.js'
 import { SearchStore, prepareSearchStatements } from './search.js'
+import { WebhookQueue, WebhookStore, prepareWebhookStatements } from './webhooks.js'
 import { WorkspaceRegistry, prepareWorkspaceStatements } from './workspaces.js'
 
 export type { ConversationQuery, ConversationRecord, MessageRecord, PartRecord } from './records.js'
+export type { WebhookQueue, WebhookStore } from './webhooks.js'
 
 /** The store, seen from inside one workspace: every read and write is scoped to it. */
 export interface WorkspaceStore {
@@ -20,6 +22,7 @@ export interface WorkspaceStore {
   readonly messages: MessageStore
   readonly parts: PartStore
   readonly search: SearchStore
+  readonly webhooks: WebhookStore
   nextInSequence: (kind: NumericIdKind, base: number) => number
   /** The last value each id sequence handed out. */
   sequences: () => Record<string, number>
@@ -31,6 +34,8 @@ export interface WorkspaceStore {
 
 export interface Store {
   readonly workspaces: WorkspaceRegistry
+  /** The webhook outbox across workspaces, for the dispatcher. */
+  readonly webhookQueue: WebhookQueue
   forWorkspace: (workspaceId: number) => WorkspaceStore
   transaction: <T>(fn: () => T) => T
   /** One bounded step of deleting dropped workspaces' rows; false when there is nothing left to purge. */
@@ -48,7 +53,8 @@ export function createStore (db: SqliteDatabase): Store {
     conversations: prepareConversationStatements(db),
     messages: prepareMessageStatements(db),
     parts: preparePartStatements(db),
-    search: prepareSearchStatements(db)
+    search: prepareSearchStatements(db),
+    webhooks: prepareWebhookStatements(db)
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
@@ -58,6 +64,7 @@ export function createStore (db: SqliteDatabase): Store {
 
   return {
     workspaces,
+    webhookQueue: new WebhookQueue(statements.webhooks),
     transaction,
     forWorkspace: (workspaceId) => ({
       workspaceId,
@@ -67,6 +74,7 @@ export function createStore (db: SqliteDatabase): Store {
       messages: new MessageStore(statements.messages, workspaceId),
       parts: new PartStore(statements.parts, workspaceId),
       search: new SearchStore(statements.search, workspaceId),
+      webhooks: new WebhookStore(statements.webhooks, workspaceId),
       nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
       sequences: () => workspaces.sequences(workspaceId),
       raiseSequence: (kind, lastValue) => { workspaces.raiseSequence(workspaceId, kind, lastValue) },

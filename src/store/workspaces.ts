@@ -1,4 +1,5 @@
 import type { ClockSetting } from '../domain/clock.js'
+import { clientSecretFor } from '../domain/ids.js'
 import type { App, Workspace } from '../domain/types.js'
 import type { SqliteDatabase } from './db.js'
 
@@ -9,6 +10,7 @@ interface WorkspaceRow {
   app_name: string
   app_timezone: string
   app_region: string
+  app_client_secret: string | null
   owner_admin_id: string | null
   api_version: string | null
   created_at: number
@@ -42,9 +44,9 @@ export function prepareWorkspaceStatements (db: SqliteDatabase) {
   return {
     byToken: db.prepare<[string], WorkspaceRow>(`SELECT * FROM workspaces WHERE token = ? AND ${LIVE}`),
     byId: db.prepare<[number], WorkspaceRow>(`SELECT * FROM workspaces WHERE id = ? AND ${LIVE}`),
-    insert: db.prepare<[string, string, string, string, string, string | null, string | null, number, string, string, number], WorkspaceRow>(`INSERT INTO
-      workspaces (token, app_id_code, app_name, app_timezone, app_region, owner_admin_id, api_version, created_at, seed, clock_mode, clock_value)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO NOTHING RETURNING *`),
+    insert: db.prepare<[string, string, string, string, string, string, string | null, string | null, number, string, string, number], WorkspaceRow>(`INSERT INTO
+      workspaces (token, app_id_code, app_name, app_timezone, app_region, app_client_secret, owner_admin_id, api_version, created_at, seed, clock_mode, clock_value)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO NOTHING RETURNING *`),
     setClock: db.prepare<[string, number, number]>(`UPDATE workspaces SET clock_mode = ?, clock_value = ? WHERE id = ? AND ${LIVE}`),
     // A dropped workspace gives up its token (a NUL-prefixed name no request can send) so the token can start afresh.
     drop: db.prepare<[number]>(`UPDATE workspaces SET dropped = 1, token = char(0) || 'dropped:' || id WHERE id = ? AND ${LIVE}`),
@@ -80,7 +82,7 @@ export class WorkspaceRegistry {
   insertIfAbsent (workspace: NewWorkspace): Workspace | null {
     const clock = clockColumns(workspace.clock)
     const row = this.q.insert.get(workspace.token, workspace.app.idCode, workspace.app.name, workspace.app.timezone,
-      workspace.app.region, workspace.ownerAdminId, workspace.apiVersion, workspace.app.createdAt, workspace.seed, clock.mode, clock.value)
+      workspace.app.region, workspace.app.clientSecret, workspace.ownerAdminId, workspace.apiVersion, workspace.app.createdAt, workspace.seed, clock.mode, clock.value)
     return row === undefined ? null : toWorkspace(row)
   }
 
@@ -137,7 +139,9 @@ function toWorkspace (row: WorkspaceRow): Workspace {
       name: row.app_name,
       createdAt: row.created_at,
       timezone: row.app_timezone,
-      region: row.app_region
+      region: row.app_region,
+      // Workspaces made before webhooks existed get the secret their token derives.
+      clientSecret: row.app_client_secret ?? clientSecretFor(row.token)
     },
     ownerAdminId: row.owner_admin_id,
     apiVersion: row.api_version,

@@ -43,7 +43,7 @@ t.test('a file database uses WAL and foreign keys, keeps state, and records its 
   const db = openDatabase(file)
   t.equal(db.pragma('journal_mode', { simple: true }), 'wal')
   t.equal(db.pragma('foreign_keys', { simple: true }), 1)
-  t.equal(schemaVersion(db), migrations.length)
+  t.equal(schemaVersion(db), migrations.at(-1)?.version)
   const store = createStore(db)
   new Workspaces(store, fixtures(), fixedClock(T0)).forToken('kept')
   store.close()
@@ -55,7 +55,7 @@ t.test('a file database uses WAL and foreign keys, keeps state, and records its 
 t.test('a database from a newer intercom-mock is refused with a clear message', async t => {
   const file = join(mkdtempSync(join(tmpdir(), 'intercom-mock-db-')), 'future.sqlite')
   const raw = new Database(file)
-  raw.pragma(`user_version = ${migrations.length + 1}`)
+  raw.pragma(`user_version = ${(migrations.at(-1)?.version ?? 0) + 1}`)
   raw.close()
   t.throws(() => openDatabase(file), { message: /written by a newer intercom-mock \(schema version \d+; this one knows up to \d+\)/ })
 })

@@ -5,6 +5,7 @@ import type { ClockState, WorkspaceListing } from '../plane.js'
 import { faultsClient, type FaultsClient } from './faults.js'
 import { rateLimitClient, type RateLimitClient } from './rate-limit.js'
 import type { ControlRequest } from './requester.js'
+import { webhooksClient, type WebhooksHandle } from './webhooks.js'
 
 /** The records `seed` adds: any part of the fixture format (all lists optional). */
 export type SeedRecords = Partial<Fixtures>
@@ -52,6 +53,8 @@ export interface WorkspaceHandle {
   faults: FaultsClient
   /** The workspace's rate limit. */
   rateLimit: RateLimitClient
+  /** Webhook subscriptions of the workspace and their deliveries. */
+  webhooks: WebhooksHandle
 }
 
 /** Acts on the whole mock rather than one workspace. */
@@ -81,7 +84,8 @@ export function workspaceHandle (token: string, request: ControlRequest): Worksp
       real: async () => await setClock({ real: true })
     },
     faults: faultsClient(request),
-    rateLimit: rateLimitClient(request)
+    rateLimit: rateLimitClient(request),
+    webhooks: webhooksClient(request)
   }
 }
 

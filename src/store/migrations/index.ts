@@ -1,6 +1,7 @@
 import * as initial from './001-initial.js'
 import * as controlPlane from './002-control-plane.js'
 import * as bodyWords from './003-body-words.js'
+import * as webhooks from './006-webhooks.js'
 
 /**
  * Schema migrations in the order they apply. Rules: never edit a migration that has been released;
@@ -16,5 +17,6 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'control-plane', up: controlPlane.up },
-  { version: 3, name: 'body words', up: bodyWords.up }
+  { version: 3, name: 'body words', up: bodyWords.up },
+  { version: 6, name: 'webhooks', up: webhooks.up }
 ]

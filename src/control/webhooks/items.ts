@@ -1,0 +1,50 @@
+import type { DomainContext } from '../../domain/context.js'
+import { viewConversation } from '../../domain/conversation-view.js'
+import { userIdOf } from '../../domain/people.js'
+import { presenterFor } from '../../presenters/index.js'
+import { presentDeletedContactV2 } from '../../presenters/v2/contact.js'
+import { isAtLeast, type ApiVersion } from '../../versions.js'
+import type { ItemSubject } from './event-topics.js'
+
+export interface ItemOptions {
+  /** Person timestamps as ISO-8601 strings, as Intercom's webhook items show them (§4 item 6). */
+  isoPersonTimes: boolean
+}
+
+/**
+ * `data.item` of a notification, rendered by the API's own presenters in `version`: a conversation
+ * carrying only the part(s) the action created, a person, a deleted person's identifying fields.
+ * Null when the subject no longer exists.
+ */
+export function renderItem (ctx: DomainContext, subject: ItemSubject, version: ApiVersion, options: ItemOptions): object | null {
+  const present = presenterFor(version)
+  switch (subject.kind) {
+    case 'ping':
+      return { type: 'ping', message: subject.message }
+    case 'conversation': {
+      const record = ctx.store.conversations.findById(subject.conversationId)
+      if (record === null) return null
+      const view = viewConversation(ctx, record)
+      const parts = (view.parts ?? []).filter(part => subject.partIds.includes(part.id))
+      // 2.15+ webhook bodies are plain text (OAS-2.16 conversation_part.body).
+      return present.conversation({ ...view, parts }, isAtLeast(version, 2, 15) ? 'plaintext' : 'html')
+    }
+    case 'contact': {
+      const item: Record<string, unknown> = { ...present.person(subject.contact, ctx.workspace.app.idCode) }
+      if (subject.mergedFromId !== undefined) item.merged_from = { type: 'contact', id: subject.mergedFromId }
+      return options.isoPersonTimes ? withIsoTimes(item) : item
+    }
+    case 'deleted_contact': {
+      const c = subject.contact
+      if (version.major === 2) return presentDeletedContactV2(c, version)
+      return { type: ({ user: 'user', lead: 'contact', visitor: 'visitor' } as const)[c.role], id: c.id, user_id: userIdOf(c), email: c.email }
+    }
+  }
+}
+
+function withIsoTimes (item: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(item)) {
+    if (key.endsWith('_at') && typeof value === 'number') item[key] = new Date(value * 1000).toISOString()
+  }
+  return item
+}

@@ -1,0 +1,39 @@
+import type { ConversationRecord } from '../store/records.js'
+import type { DomainContext } from './context.js'
+import type { Contact, ContactRole, ConversationState, PartType } from './types.js'
+
+/**
+ * What a domain operation did, as facts about the model: no HTTP, no webhook topics. Operations
+ * record them through `ctx.events` inside their write transaction, so whoever listens (the webhook
+ * outbox) writes in that same transaction and a rolled-back operation leaves nothing behind.
+ * A new operation describes itself with one `ctx.events.record({...})` and, when no existing event
+ * fits, one new member here.
+ */
+export type DomainEvent =
+  | { type: 'conversation.started', conversationId: string, initiator: 'contact' | 'admin' }
+  | {
+    type: 'conversation.part_added'
+    conversationId: string
+    partId: string
+    partType: PartType
+    authorType: 'contact' | 'admin' | 'bot'
+    stateBefore: ConversationState
+  }
+  /** Read state, title or custom attributes changed (`PUT /conversations/{id}`). */
+  | { type: 'conversation.updated', conversationId: string, before: ConversationRecord, after: ConversationRecord }
+  | { type: 'contact.created', contact: Contact }
+  | { type: 'contact.updated', before: Contact, after: Contact }
+  /** A visitor became a lead or a user, or a lead became a user (same id). */
+  | { type: 'contact.converted', contact: Contact, fromRole: ContactRole }
+  /** `from` was merged into `into` and deleted. */
+  | { type: 'contact.merged', from: Contact, into: Contact }
+  | { type: 'contact.deleted', contact: Contact }
+
+export interface DomainEvents {
+  record: (event: DomainEvent) => void
+}
+
+/** Receives every event of a context, with the context, while the operation's transaction is open. */
+export type DomainEventSink = (ctx: DomainContext, event: DomainEvent) => void
+
+export const ignoreEvents: DomainEventSink = () => {}
