@@ -160,3 +160,11 @@ t.test('the journal through the handles: requests, countRequests, clearRequests,
     t.equal(await control.countRequests(), 0, name)
   }
 })
+
+t.test('query keys are only keys: constructor, __proto__ and repeats are listed as sent (found by the hostile-input generator)', async t => {
+  const api = await build(t)
+  await api.request({ url: '/me?constructor=1&__proto__=2&toString=3&a=1&a=2' })
+  const res = await api.request({ url: '/__mock/requests' })
+  t.equal(res.statusCode, 200)
+  t.same(res.json().data[0].query, JSON.parse('{"constructor":"1","__proto__":"2","toString":"3","a":["1","2"]}'))
+})

@@ -27,6 +27,23 @@ const REPLY = ['type', 'message_type', 'body', 'intercom_user_id', 'user_id', 'e
 
 export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/__mock/health', versions: 'control' },
+  // The control plane, but for what would change what the API answers on purpose (fault rules, rate
+  // limits) or call out of the machine (webhook subscriptions, pings and triggers).
+  { method: 'POST', path: '/__mock/reset', versions: 'control', body: ['admins', 'users', 'leads', 'conversations', 'app', 'seed', 'clock', 'sequences'] },
+  { method: 'POST', path: '/__mock/seed', versions: 'control', body: ['admins', 'teams', 'users', 'leads', 'visitors', 'conversations', 'sequences'] },
+  { method: 'GET', path: '/__mock/state', versions: 'control' },
+  { method: 'GET', path: '/__mock/clock', versions: 'control' },
+  { method: 'PUT', path: '/__mock/clock', versions: 'control', body: ['frozen_at', 'advance', 'real'] },
+  { method: 'GET', path: '/__mock/requests', versions: 'control', query: ['method', 'path', 'status', 'since', 'limit'] },
+  { method: 'GET', path: '/__mock/requests/count', versions: 'control', query: ['method', 'path', 'status', 'since', 'limit'] },
+  { method: 'DELETE', path: '/__mock/requests', versions: 'control' },
+  { method: 'GET', path: '/__mock/workspaces', versions: 'control' },
+  { method: 'GET', path: '/__mock/faults', versions: 'control' },
+  { method: 'DELETE', path: '/__mock/faults/fault_1', versions: 'control' },
+  { method: 'GET', path: '/__mock/rate-limit', versions: 'control' },
+  { method: 'GET', path: '/__mock/webhooks', versions: 'control' },
+  { method: 'GET', path: '/__mock/webhooks/nsub_1/deliveries', versions: 'control', query: ['topic', 'status', 'limit'] },
+  { method: 'GET', path: '/__mock/openapi.json', versions: 'control' },
   { method: 'POST', path: '/messages', versions: both, body: ['from', 'to', 'cc', 'bcc', 'body', 'message_type', 'subject', 'template', 'created_at', 'create_conversation_without_contact_reply'] },
   { method: 'GET', path: '/conversations', versions: both, query: ['type', 'intercom_user_id', 'user_id', 'email', 'admin_id', 'id', 'open', 'unread', 'before', 'display_as', ...PAGE] },
   { method: 'POST', path: '/conversations', versions: v2, body: ['from', 'body', 'created_at', 'attachment_urls'] },

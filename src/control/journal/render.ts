@@ -49,7 +49,8 @@ function responseBody (text: string | null): { body: unknown, body_truncated: bo
 }
 
 function parseQuery (search: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {}
+  // No prototype: a key such as `constructor` or `__proto__` is a key like any other.
+  const query = Object.create(null) as Record<string, string | string[]>
   for (const [key, value] of new URLSearchParams(search)) {
     const shown = SECRET_NAME.test(key) ? REDACTED : value
     const previous = query[key]
