@@ -35,13 +35,6 @@ import { finiteMaximumKeyword } from './schemas/common.js'
 import { openStore, type Store } from './store/index.js'
 import { parseApiVersion, type ApiVersion } from './versions.js'
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The control plane's operations (reset, seed, journal, clock, …), for in-process use and the routes. */
-    control: ControlPlane
-  }
-}
-
 export interface AppDependencies {
   /** @internal Defaults to the database at `config.dbPath`. The app closes it when it closes. */
   store?: Store

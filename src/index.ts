@@ -8,7 +8,7 @@ export { connectIntercomMock, type ConnectOptions, type IntercomMockConnection }
 export type { WorkspaceHandle, ServerHandle, ClockHandle, SeedRecords, SeedResult, ResetResult, RequestFilter } from './control/client/handle.js'
 export { IntercomMockError, type ControlRequest, type ControlMethod } from './control/client/requester.js'
 export type { JournalEntry } from './control/journal/entry.js'
-export type { ClockState, WorkspaceListing } from './control/plane.js'
+export type { ClockState, WorkspaceListing } from './control/plane-types.js'
 export type { ControlEvents } from './control/events.js'
 export type { FaultsClient, FaultRule, AddedFault } from './control/client/faults.js'
 export type { RateLimitClient, RateLimitState } from './control/client/rate-limit.js'

@@ -1,90 +1,9 @@
-import { Type, type Static } from '@sinclair/typebox'
-import { UnixTime } from '../schemas/common.js'
 import type { DomainContext } from '../domain/context.js'
 import type { ConversationRecord, MessageRecord, PartRecord } from '../store/index.js'
 import type { AuthorType } from '../store/records.js'
+import { FixtureConversation, type FixtureAuthor, type KnownRecords, type ReferenceProblem } from './fixture-conversation-schema.js'
 
-/**
- * Conversations in the fixture format: what a test seeds ("a conversation already waiting for an
- * admin") and what a state dump holds. Written by hand, only `customers` and `source` are needed;
- * everything else has the value the API would have given it (see `conversationRecords`).
- */
-const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
-const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
-/** An enum typebox's own checker (Value.Errors, which validates fixtures) understands. */
-const StringEnum = <const T extends readonly string[]>(values: T) => Type.Enum(Object.fromEntries(values.map(v => [v, v])) as { [K in T[number]]: K })
-const BodyFormat = StringEnum(['plaintext', 'html'] as const)
-
-const FixtureAuthor = Type.Object({
-  /** `user`, `lead` and `contact` all name a contact by its id. */
-  type: StringEnum(['contact', 'user', 'lead', 'admin', 'bot'] as const),
-  id: Type.String({ minLength: 1 })
-}, { additionalProperties: false })
-
-const PART_TYPES = ['comment', 'note', 'assignment', 'assign_and_reopen', 'open', 'close', 'snoozed', 'unsnoozed',
-  'note_and_reopen', 'participant_added', 'participant_removed', 'timer_unsnooze'] as const
-
-const FixturePart = Type.Object({
-  id: Type.Optional(NumericId),
-  part_type: StringEnum(PART_TYPES),
-  author: FixtureAuthor,
-  body: Type.Optional(Nullable(Type.String())),
-  body_format: Type.Optional(Nullable(BodyFormat)),
-  assigned_to: Type.Optional(Nullable(Type.Object({ type: StringEnum(['admin', 'team'] as const), id: NumericId }, { additionalProperties: false }))),
-  attachment_urls: Type.Optional(Type.Array(Type.String())),
-  created_at: Type.Optional(UnixTime),
-  updated_at: Type.Optional(UnixTime),
-  notified_at: Type.Optional(UnixTime)
-}, { additionalProperties: false })
-
-const FixtureSource = Type.Object({
-  id: Type.Optional(NumericId),
-  author: FixtureAuthor,
-  body: Type.String(),
-  body_format: Type.Optional(BodyFormat),
-  message_type: Type.Optional(StringEnum(['inapp', 'email'] as const)),
-  subject: Type.Optional(Nullable(Type.String())),
-  template: Type.Optional(Nullable(StringEnum(['plain', 'personal'] as const))),
-  url: Type.Optional(Nullable(Type.String())),
-  created_at: Type.Optional(UnixTime)
-}, { additionalProperties: false })
-
-export const FixtureConversation = Type.Object({
-  id: Type.Optional(NumericId),
-  /** Contact ids; the first is the one the conversation is with (1.x `user`). */
-  customers: Type.Array(ContactId, { minItems: 1 }),
-  state: Type.Optional(StringEnum(['open', 'closed', 'snoozed'] as const)),
-  read: Type.Optional(Type.Boolean()),
-  title: Type.Optional(Nullable(Type.String())),
-  admin_assignee_id: Type.Optional(Nullable(NumericId)),
-  team_assignee_id: Type.Optional(Nullable(NumericId)),
-  snoozed_until: Type.Optional(Nullable(UnixTime)),
-  waiting_since: Type.Optional(Nullable(UnixTime)),
-  customer_first_reply_at: Type.Optional(Nullable(UnixTime)),
-  delivered_as: Type.Optional(StringEnum(['customer_initiated', 'admin_initiated', 'automated', 'campaigns_initiated', 'operator_initiated'] as const)),
-  custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  created_at: Type.Optional(UnixTime),
-  updated_at: Type.Optional(UnixTime),
-  /** The message that opened it. */
-  source: FixtureSource,
-  /** Replies, notes and actions, oldest first. */
-  parts: Type.Optional(Type.Array(FixturePart))
-}, { additionalProperties: false })
-
-export type FixtureConversation = Static<typeof FixtureConversation>
-type FixtureAuthor = Static<typeof FixtureAuthor>
-
-/** What a fixture's references may point at: records of the document, and of the workspace when seeding. */
-export interface KnownRecords {
-  admin: (id: string) => boolean
-  team: (id: string) => boolean
-  contact: (id: string) => boolean
-}
-
-/** A reference problem: the JSON path and what is wrong there. */
-export type ReferenceProblem = [path: string, problem: string]
+export { FixtureConversation, type KnownRecords, type ReferenceProblem }
 
 /** The first broken reference or rule of the conversations, or null. */
 export function conversationProblem (conversations: readonly FixtureConversation[], known: KnownRecords): ReferenceProblem | null {

@@ -9,27 +9,10 @@ import type { JournalEntry } from './journal/entry.js'
 import type { JournalFilter } from './journal/filter.js'
 import { Journal } from './journal/journal.js'
 import { RequestIds } from './request-ids.js'
+import type { ClockChange, ClockState, WorkspaceListing } from './plane-types.js'
 import type { Workspaces } from './workspaces.js'
 
-export interface ClockState {
-  now: number
-  mode: ClockSetting['mode']
-}
-
-/** A change to a workspace's clock: exactly one of these (the body of `PUT /__mock/clock`). */
-export interface ClockChange {
-  frozen_at?: number | undefined
-  advance?: number | undefined
-  real?: boolean | undefined
-}
-
-export interface WorkspaceListing {
-  token_hint: string
-  created_at: number
-  contacts: number
-  conversations: number
-  journal_entries: number
-}
+export type { ClockChange, ClockState, WorkspaceListing }
 
 /**
  * The control plane's operations, shared by the HTTP routes (src/routes/control/) and, through them,

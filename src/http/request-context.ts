@@ -1,11 +1,16 @@
 // Fastify's request, as the mock's plugins fill it in. Every compilation has this file through tsconfig's
 // "include", so nothing imports it: the published declarations stay free of it and of the store behind it.
 import type { MockFault } from '../control/faults/apply.js'
+import type { ControlPlane } from '../control/plane.js'
 import type { DomainContext } from '../domain/context.js'
 import type { Presenter } from '../presenters/index.js'
 import type { ApiVersion } from '../versions.js'
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The control plane's operations (reset, seed, journal, clock, …), for in-process use and the routes. */
+    control: ControlPlane
+  }
   interface FastifyRequest {
     /** The workspace of the request's access token, with its clock and ids (set by http/workspace.ts). */
     ctx: DomainContext

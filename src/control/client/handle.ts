@@ -1,7 +1,7 @@
 import type { Fixtures } from '../fixtures.js'
 import type { JournalEntry } from '../journal/entry.js'
 import type { JournalFilter } from '../journal/filter.js'
-import type { ClockState, WorkspaceListing } from '../plane.js'
+import type { ClockState, WorkspaceListing } from '../plane-types.js'
 import { faultsClient, type FaultsClient } from './faults.js'
 import { rateLimitClient, type RateLimitClient } from './rate-limit.js'
 import type { ControlRequest } from './requester.js'
