@@ -1,24 +1,11 @@
 import t from 'tap'
 import { faultsClient } from '../../src/control/client/faults.js'
 import { rateLimitClient } from '../../src/control/client/rate-limit.js'
-import type { ControlRequest } from '../../src/control/client/requester.js'
+import { httpRequester } from '../../src/control/client/requester.js'
 import { listen, T0 } from '../helper.js'
 
-/** The smallest requester a handle could have: fetch, the workspace's token, JSON in and out. */
-function fetchRequester (baseUrl: string, token: string): ControlRequest {
-  return async (method, path, options = {}) => {
-    const url = new URL(path, baseUrl)
-    for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, String(value))
-    const res = await fetch(url, {
-      method,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) })
-    })
-    const body = await res.json() as { type?: string, errors?: Array<{ message: string }> }
-    if (!res.ok) throw new Error(`${res.status} ${body.errors?.[0]?.message ?? ''}`)
-    return body
-  }
-}
+/** The requester `connectIntercomMock` uses: fetch against a listening mock, with the workspace's token. */
+const fetchRequester = (baseUrl: string, token: string) => httpRequester(baseUrl, { token })
 
 t.test('faults.add / list / remove / clear over a real socket', async t => {
   const mock = await listen(t)
@@ -34,8 +21,8 @@ t.test('faults.add / list / remove / clear over a real socket', async t => {
   const removed = await outage.remove()
   t.match(removed, { id: 'fault_1', applied: 1 })
   t.equal((await api('/me')).status, 200, 'the outage is over')
-  await t.rejects(outage.remove(), /404 No fault rule has id fault_1/)
-  await t.rejects(faults.add({ network: 'truncated' }), /400 network "truncated" cuts the real answer short/)
+  await t.rejects(outage.remove(), /answered 404: \w+: No fault rule has id fault_1/)
+  await t.rejects(faults.add({ network: 'truncated' }), /answered 400: \w+: network "truncated" cuts the real answer short/)
 
   t.equal(await faults.clear(), 1)
   t.same(await faults.list(), [])

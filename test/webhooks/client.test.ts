@@ -1,27 +1,14 @@
 import t from 'tap'
 import { IntercomClient } from 'intercom-client-v7'
-import type { ControlRequest } from '../../src/control/client/requester.js'
+import { httpRequester } from '../../src/control/client/requester.js'
 import { webhooksClient } from '../../src/control/client/webhooks.js'
 import { fixedClock } from '../../src/domain/clock.js'
 import { startIntercomMock } from '../../src/server.js'
 import { FIXTURE, T0 } from '../helper.js'
 import { CLIENT_SECRET, signatureValid, startReceiver } from './receiver.js'
 
-/** The smallest requester: fetch against a listening mock, with the workspace's token. */
-function fetchRequester (baseUrl: string, token: string): ControlRequest {
-  return async (method, path, options = {}) => {
-    const url = new URL(path, baseUrl)
-    for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, String(value))
-    const res = await fetch(url, {
-      method,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) })
-    })
-    const body = await res.json()
-    if (!res.ok) throw new Error(JSON.stringify(body))
-    return body
-  }
-}
+/** The requester `connectIntercomMock` uses: fetch against a listening mock, with the workspace's token. */
+const fetchRequester = (baseUrl: string, token: string) => httpRequester(baseUrl, { token })
 
 t.test('the in-process webhooks handle against a listening mock', async t => {
   const mock = await startIntercomMock({ dbPath: ':memory:', logLevel: 'silent', clock: fixedClock(T0) })
