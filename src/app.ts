@@ -16,6 +16,7 @@ import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
+import { tagRoutes } from './routes/tags.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
 import { openStore, type Store } from './store/index.js'
@@ -38,7 +39,7 @@ export interface AppDependencies {
 export function buildApp (config: Config, deps: AppDependencies = {}): FastifyInstance {
   const fixtures = deps.fixtures ?? loadFixtures(config.fixturesPath)
   const store = deps.store ?? openStore(config.dbPath)
-  const workspaces = new Workspaces(store, fixtures, deps.clock ?? systemClock)
+  const workspaces = new Workspaces(store, fixtures, deps.clock ?? systemClock, { undeclaredAttributes: config.undeclaredAttributes })
   const defaultVersion = defaultVersionFrom(workspaces, parseApiVersion(config.apiVersion) as ApiVersion)
   const versionConstraint = intercomApiConstraint(defaultVersion)
 
@@ -71,6 +72,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(contactRoutes)
     await api.register(visitorRoutes)
     await api.register(adminRoutes)
+    await api.register(tagRoutes)
     fallbacks.register()
   })
   return app

@@ -4,6 +4,7 @@ import { StringEnum } from './schemas/common.js'
 import { parseApiVersion } from './versions.js'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+const UNDECLARED_ATTRIBUTES = ['refuse', 'accept'] as const
 
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
@@ -14,7 +15,9 @@ export const ConfigSchema = Type.Object({
   tokens: Type.Union([Type.Null(), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })]),
   /** The Intercom-Version of requests that send none. */
   apiVersion: Type.String(),
-  logLevel: StringEnum(LOG_LEVELS)
+  logLevel: StringEnum(LOG_LEVELS),
+  /** `refuse` (Intercom's rule) or `accept`: whether custom attributes must be declared before they are set. */
+  undeclaredAttributes: StringEnum(UNDECLARED_ATTRIBUTES)
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -41,7 +44,15 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'fixturesPath', env: 'INTERCOM_MOCK_FIXTURES', flag: 'fixtures', default: 'fixtures/default.json', description: 'Fixture file every new workspace is seeded from', parse: nonEmpty },
   { key: 'tokens', env: 'INTERCOM_MOCK_TOKENS', flag: 'tokens', default: null, description: 'Comma-separated access tokens; when set, only these are accepted (strict mode)', parse: parseTokens },
   { key: 'apiVersion', env: 'INTERCOM_MOCK_API_VERSION', flag: 'api-version', default: '1.4', description: 'Intercom-Version assumed for requests that send none', parse: parseVersion },
-  { key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: parseLogLevel }
+  { key: 'logLevel', env: 'LOG_LEVEL', flag: 'log-level', default: 'info', description: `Log level: ${LOG_LEVELS.join(', ')}`, parse: parseLogLevel },
+  {
+    key: 'undeclaredAttributes',
+    env: 'INTERCOM_MOCK_UNDECLARED_ATTRIBUTES',
+    flag: 'undeclared-attributes',
+    default: 'refuse',
+    description: 'refuse: setting a custom attribute that is not declared is a 400, as on Intercom; accept: any is kept',
+    parse: parseUndeclaredAttributes
+  }
 ]
 
 export interface CliRequest {
@@ -126,6 +137,12 @@ function parseVersion (raw: string, source: string): string {
     throw new ConfigError(`${source} must be an Intercom API version (1.0–1.4, 2.0–2.16, Unstable or Preview), not "${raw}"`)
   }
   return raw.trim()
+}
+
+function parseUndeclaredAttributes (raw: string, source: string): Config['undeclaredAttributes'] {
+  const value = UNDECLARED_ATTRIBUTES.find(v => v === raw.trim().toLowerCase())
+  if (value === undefined) throw new ConfigError(`${source} must be one of ${UNDECLARED_ATTRIBUTES.join(', ')}, not "${raw}"`)
+  return value
 }
 
 function parseLogLevel (raw: string, source: string): Config['logLevel'] {

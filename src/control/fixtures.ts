@@ -2,8 +2,14 @@ import { readFileSync } from 'node:fs'
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import type { DomainContext } from '../domain/context.js'
+import { createDataAttribute, updateDataAttribute } from '../domain/data-attributes.js'
+import { IntercomError } from '../domain/errors.js'
 import { newContact } from '../domain/people.js'
+import { parseQuery } from '../domain/search-query.js'
+import { defineSegment } from '../domain/segments.js'
+import { unusedTagId } from '../domain/tags.js'
 import type { ContactRole } from '../domain/types.js'
+import type { CompanyRecord } from '../store/index.js'
 
 const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
 const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
@@ -41,7 +47,61 @@ const FixturePerson = Type.Object({
   custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
   signed_up_at: Type.Optional(Timestamp),
   last_request_at: Type.Optional(Timestamp),
+  created_at: Type.Optional(Timestamp),
+  /** Names of tags (from `tags`) on the person. */
+  tags: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+  /** `company_id`s of companies (from `companies`) the person belongs to. */
+  companies: Type.Optional(Type.Array(Type.String({ minLength: 1 })))
+}, { additionalProperties: false })
+
+const FixtureTag = Type.Object({
+  id: Type.Optional(NumericId),
+  name: Type.String({ minLength: 1, maxLength: 190 })
+}, { additionalProperties: false })
+
+const FixtureSegment = Type.Object({
+  id: ContactId,
+  name: Type.String({ minLength: 1 }),
+  person_type: Type.Optional(Type.Union([Type.Literal('user'), Type.Literal('contact')])),
+  /** A query of `POST /contacts/search`: the segment holds the users and leads it matches, evaluated live. */
+  filter: Type.Unknown({ description: 'a contact search query: {"field", "operator", "value"} or {"operator": "AND" | "OR", "value": [...]}' }),
   created_at: Type.Optional(Timestamp)
+}, { additionalProperties: false })
+
+const FixtureDataAttribute = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 190 }),
+  model: Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('conversation')]),
+  data_type: Type.Union(['string', 'integer', 'float', 'boolean', 'date', 'datetime', 'options'].map(t => Type.Literal(t))),
+  /** For `data_type: options`: the values a list attribute offers. */
+  options: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 2 })),
+  description: Type.Optional(Type.String()),
+  messenger_writable: Type.Optional(Type.Boolean()),
+  archived: Type.Optional(Type.Boolean())
+}, { additionalProperties: false })
+
+const FixtureCompany = Type.Object({
+  id: Type.Optional(ContactId),
+  company_id: Type.String({ minLength: 1 }),
+  name: Type.Optional(Type.String()),
+  plan: Type.Optional(Type.String()),
+  size: Type.Optional(Type.Integer({ minimum: 0 })),
+  website: Type.Optional(Type.String()),
+  industry: Type.Optional(Type.String()),
+  monthly_spend: Type.Optional(Type.Number({ minimum: 0 })),
+  custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
+  remote_created_at: Type.Optional(Timestamp),
+  created_at: Type.Optional(Timestamp),
+  tags: Type.Optional(Type.Array(Type.String({ minLength: 1 })))
+}, { additionalProperties: false })
+
+const FixtureSubscriptionType = Type.Object({
+  id: NumericId,
+  name: Type.String({ minLength: 1 }),
+  description: Type.Optional(Type.String()),
+  locale: Type.Optional(Type.String({ minLength: 1 })),
+  consent_type: Type.Union([Type.Literal('opt_in'), Type.Literal('opt_out')]),
+  state: Type.Optional(Type.Union([Type.Literal('live'), Type.Literal('draft'), Type.Literal('archived')])),
+  content_types: Type.Array(Type.Union([Type.Literal('email'), Type.Literal('sms_message')]), { minItems: 1 })
 }, { additionalProperties: false })
 
 /** The fixture file: what every new workspace starts with. `fixtures/schema.json` is generated from this. */
@@ -56,11 +116,22 @@ export const FixturesSchema = Type.Object({
   me: Type.Optional(NumericId),
   /** The Intercom-Version assumed for the workspace's requests that send none (else INTERCOM_MOCK_API_VERSION). */
   api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' })),
+  /**
+   * `accept` relaxes Intercom's rule that a custom attribute must be declared (in `data_attributes`)
+   * before it is set, for this workspace (INTERCOM_MOCK_UNDECLARED_ATTRIBUTES does it for every one).
+   */
+  undeclared_attributes: Type.Optional(Type.Union([Type.Literal('refuse'), Type.Literal('accept')])),
   admins: Type.Array(FixtureAdmin, { minItems: 1 }),
   teams: Type.Optional(Type.Array(FixtureTeam)),
   users: Type.Optional(Type.Array(FixturePerson)),
   leads: Type.Optional(Type.Array(FixturePerson)),
-  visitors: Type.Optional(Type.Array(FixturePerson))
+  visitors: Type.Optional(Type.Array(FixturePerson)),
+  tags: Type.Optional(Type.Array(FixtureTag)),
+  segments: Type.Optional(Type.Array(FixtureSegment)),
+  /** The custom attributes of contacts, companies and conversations: only these may be set (unless `undeclared_attributes` is `accept`). */
+  data_attributes: Type.Optional(Type.Array(FixtureDataAttribute)),
+  companies: Type.Optional(Type.Array(FixtureCompany)),
+  subscription_types: Type.Optional(Type.Array(FixtureSubscriptionType))
 }, { additionalProperties: false })
 
 export type Fixtures = Static<typeof FixturesSchema>
@@ -116,6 +187,15 @@ function checkReferences (file: string, fixtures: Fixtures): void {
   if (fixtures.me !== undefined && !adminIds.has(fixtures.me)) {
     throw new FixtureError(file, '/me', `no admin has id ${fixtures.me}`)
   }
+  const tagNames = new Set((fixtures.tags ?? []).map(tag => tag.name))
+  const companyIds = new Set<string>()
+  fixtures.companies?.forEach((company, i) => {
+    if (companyIds.has(company.company_id)) throw new FixtureError(file, `/companies/${i}/company_id`, `company_id ${company.company_id} is used twice`)
+    companyIds.add(company.company_id)
+    company.tags?.forEach((name, j) => {
+      if (!tagNames.has(name)) throw new FixtureError(file, `/companies/${i}/tags/${j}`, `no tag is named ${name}`)
+    })
+  })
   const contactIds = new Set<string>()
   const userIds = new Set<string>()
   for (const [list, people] of peopleOf(fixtures)) {
@@ -126,8 +206,29 @@ function checkReferences (file: string, fixtures: Fixtures): void {
         if (userIds.has(person.user_id)) throw new FixtureError(file, `/users/${i}/user_id`, `user_id ${person.user_id} is used twice`)
         userIds.add(person.user_id)
       }
+      person.tags?.forEach((name, j) => {
+        if (!tagNames.has(name)) throw new FixtureError(file, `/${list}/${i}/tags/${j}`, `no tag is named ${name}`)
+      })
+      person.companies?.forEach((companyId, j) => {
+        if (!companyIds.has(companyId)) throw new FixtureError(file, `/${list}/${i}/companies/${j}`, `no company has company_id ${companyId}`)
+      })
     })
   }
+  fixtures.data_attributes?.forEach((attribute, i) => {
+    const twin = fixtures.data_attributes?.findIndex(a => a.name === attribute.name)
+    if (twin !== i) throw new FixtureError(file, `/data_attributes/${i}/name`, `data attribute ${attribute.name} is declared twice`)
+    if ((attribute.data_type === 'options') !== (attribute.options !== undefined)) {
+      throw new FixtureError(file, `/data_attributes/${i}/options`, 'options go with data_type options, and only with it')
+    }
+  })
+  fixtures.segments?.forEach((segment, i) => {
+    try {
+      parseQuery(segment.filter, 'filter', 'contact')
+    } catch (error) {
+      if (!(error instanceof IntercomError)) throw error
+      throw new FixtureError(file, `/segments/${i}/filter`, error.message)
+    }
+  })
 }
 
 const ROLE_OF_LIST = { users: 'user', leads: 'lead', visitors: 'visitor' } as const
@@ -153,9 +254,66 @@ export function applyFixtures (ctx: DomainContext, fixtures: Fixtures): void {
   fixtures.teams?.forEach((team, position) => {
     ctx.store.admins.insertTeam({ id: team.id, name: team.name, adminIds: team.admin_ids }, position)
   })
-  for (const [list, people] of peopleOf(fixtures)) {
-    for (const person of people) ctx.store.contacts.insert(fixtureContact(ctx, ROLE_OF_LIST[list], person))
+  for (const attribute of fixtures.data_attributes ?? []) {
+    const created = createDataAttribute(ctx, {
+      name: attribute.name, model: attribute.model, dataType: attribute.data_type, options: attribute.options, description: attribute.description,
+      messengerWritable: attribute.messenger_writable
+    }, ['contact', 'company', 'conversation'])
+    if (attribute.archived === true) updateDataAttribute(ctx, String(created.id), { archived: true })
   }
+  fixtures.subscription_types?.forEach((type, position) => {
+    ctx.store.subscriptionTypes.insert({
+      id: type.id, name: type.name, description: type.description ?? '', locale: type.locale ?? 'en',
+      consentType: type.consent_type, state: type.state ?? 'live', contentTypes: type.content_types
+    }, position)
+  })
+  const tagIds = new Map<string, string>()
+  for (const tag of fixtures.tags ?? []) {
+    const id = tag.id ?? unusedTagId(ctx)
+    ctx.store.tags.insert({ id, name: tag.name }, ctx.clock.now())
+    tagIds.set(tag.name, id)
+  }
+  const companyIds = new Map<string, string>()
+  for (const company of fixtures.companies ?? []) {
+    const id = fixtureCompany(ctx, company)
+    companyIds.set(company.company_id, id)
+    for (const name of company.tags ?? []) ctx.store.tags.apply('company', id, tagIds.get(name) as string, ctx.clock.now(), null)
+  }
+  for (const [list, people] of peopleOf(fixtures)) {
+    for (const person of people) {
+      const contact = fixtureContact(ctx, ROLE_OF_LIST[list], person)
+      ctx.store.contacts.insert(contact)
+      for (const name of person.tags ?? []) ctx.store.tags.apply('contact', contact.id, tagIds.get(name) as string, contact.createdAt, null)
+      for (const companyId of person.companies ?? []) ctx.store.companies.attach(companyIds.get(companyId) as string, contact.id, contact.createdAt)
+    }
+  }
+  fixtures.segments?.forEach((segment, position) => {
+    defineSegment(ctx, { id: segment.id, name: segment.name, personType: segment.person_type, filter: segment.filter, createdAt: segment.created_at }, position)
+  })
+}
+
+/** Fixtures write what they declare: their custom attributes are not checked against `data_attributes`. */
+function fixtureCompany (ctx: DomainContext, company: Static<typeof FixtureCompany>): string {
+  const createdAt = company.created_at ?? ctx.clock.now()
+  const record: CompanyRecord = {
+    id: company.id ?? ctx.ids.companyId(),
+    companyId: company.company_id,
+    name: company.name ?? null,
+    plan: company.plan ?? null,
+    size: company.size ?? null,
+    website: company.website ?? null,
+    industry: company.industry ?? null,
+    monthlySpend: Math.trunc(company.monthly_spend ?? 0),
+    customAttributes: company.custom_attributes ?? {},
+    remoteCreatedAt: company.remote_created_at ?? null,
+    lastRequestAt: null,
+    createdAt,
+    updatedAt: createdAt,
+    userCount: 0,
+    sessionCount: 0
+  }
+  ctx.store.companies.insert(record)
+  return record.id
 }
 
 function fixtureContact (ctx: DomainContext, role: ContactRole, person: FixturePerson) {

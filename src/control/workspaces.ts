@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Clock } from '../domain/clock.js'
-import { createDomainContext, type DomainContext } from '../domain/context.js'
+import { createDomainContext, INTERCOM_RULES, type DomainContext, type WorkspaceRules } from '../domain/context.js'
 import type { Workspace } from '../domain/types.js'
 import type { Store } from '../store/index.js'
 import { applyFixtures, type Fixtures } from './fixtures.js'
@@ -10,14 +10,21 @@ import { applyFixtures, type Fixtures } from './fixtures.js'
  * same transaction, so two test suites with different tokens never see each other's data.
  */
 export class Workspaces {
+  private readonly rules: WorkspaceRules
+
+  /** `undeclaredAttributes: 'accept'` (the server's setting) relaxes every workspace; the fixtures may relax theirs. */
   constructor (
     private readonly store: Store,
     private readonly fixtures: Fixtures,
-    private readonly clock: Clock
-  ) {}
+    private readonly clock: Clock,
+    serverRules: WorkspaceRules = INTERCOM_RULES
+  ) {
+    this.rules = { undeclaredAttributes: fixtures.undeclared_attributes ?? serverRules.undeclaredAttributes }
+    if (serverRules.undeclaredAttributes === 'accept') this.rules = serverRules
+  }
 
   contextFor (workspace: Workspace): DomainContext {
-    return createDomainContext(this.store, workspace, this.clock)
+    return createDomainContext(this.store, workspace, this.clock, this.rules)
   }
 
   /** The Intercom-Version a workspace assumes when a request sends none, or null for the server's. */

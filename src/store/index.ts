@@ -1,14 +1,27 @@
 import type { NumericIdKind } from '../domain/ids.js'
 import { AdminStore, prepareAdminStatements } from './admins.js'
+import { CompanyStore, prepareCompanyStatements } from './companies.js'
+import { ContactLinkLoader, prepareContactLinkStatements } from './contact-links.js'
 import { ContactStore, prepareContactStatements } from './contacts.js'
 import { ConversationStore, prepareConversationStatements } from './conversations.js'
 import { openDatabase, type SqliteDatabase } from './db.js'
+import { DataAttributeStore, prepareDataAttributeStatements } from './data-attributes.js'
+import { EventStore, prepareEventStatements } from './events.js'
 import { MessageStore, prepareMessageStatements } from './messages.js'
+import { NoteStore, prepareNoteStatements } from './notes.js'
 import { PartStore, preparePartStatements } from './parts.js'
 import { SearchStore, prepareSearchStatements } from './search.js'
+import { SegmentStore, prepareSegmentStatements } from './segments.js'
+import { SubscriptionTypeStore, prepareSubscriptionTypeStatements } from './subscription-types.js'
+import { TagStore, prepareTagStatements } from './tags.js'
 import { WorkspaceRegistry, prepareWorkspaceStatements } from './workspaces.js'
 
+export type { CompanyRecord } from './companies.js'
+export type { CustomAttributeRecord } from './data-attributes.js'
+export type { EventRecord } from './events.js'
+export type { NoteRecord } from './notes.js'
 export type { ConversationQuery, ConversationRecord, MessageRecord, PartRecord } from './records.js'
+export type { SegmentRecord } from './segments.js'
 
 /** The store, seen from inside one workspace: every read and write is scoped to it. */
 export interface WorkspaceStore {
@@ -19,6 +32,13 @@ export interface WorkspaceStore {
   readonly messages: MessageStore
   readonly parts: PartStore
   readonly search: SearchStore
+  readonly tags: TagStore
+  readonly notes: NoteStore
+  readonly companies: CompanyStore
+  readonly segments: SegmentStore
+  readonly dataAttributes: DataAttributeStore
+  readonly events: EventStore
+  readonly subscriptionTypes: SubscriptionTypeStore
   nextInSequence: (kind: NumericIdKind, base: number) => number
   /** Runs `fn` in one transaction (a savepoint when nested); a throw rolls every write back. */
   transaction: <T>(fn: () => T) => T
@@ -41,7 +61,15 @@ export function createStore (db: SqliteDatabase): Store {
     conversations: prepareConversationStatements(db),
     messages: prepareMessageStatements(db),
     parts: preparePartStatements(db),
-    search: prepareSearchStatements(db)
+    search: prepareSearchStatements(db),
+    contactLinks: prepareContactLinkStatements(db),
+    tags: prepareTagStatements(db),
+    notes: prepareNoteStatements(db),
+    companies: prepareCompanyStatements(db),
+    segments: prepareSegmentStatements(db),
+    dataAttributes: prepareDataAttributeStatements(db),
+    events: prepareEventStatements(db),
+    subscriptionTypes: prepareSubscriptionTypeStatements(db)
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
@@ -51,17 +79,27 @@ export function createStore (db: SqliteDatabase): Store {
   return {
     workspaces,
     transaction,
-    forWorkspace: (workspaceId) => ({
-      workspaceId,
-      contacts: new ContactStore(statements.contacts, workspaceId),
-      admins: new AdminStore(statements.admins, workspaceId),
-      conversations: new ConversationStore(statements.conversations, workspaceId),
-      messages: new MessageStore(statements.messages, workspaceId),
-      parts: new PartStore(statements.parts, workspaceId),
-      search: new SearchStore(statements.search, workspaceId),
-      nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
-      transaction
-    }),
+    forWorkspace: (workspaceId) => {
+      const links = new ContactLinkLoader(statements.contactLinks, workspaceId)
+      return {
+        workspaceId,
+        contacts: new ContactStore(statements.contacts, workspaceId, links),
+        admins: new AdminStore(statements.admins, workspaceId),
+        conversations: new ConversationStore(statements.conversations, workspaceId),
+        messages: new MessageStore(statements.messages, workspaceId),
+        parts: new PartStore(statements.parts, workspaceId),
+        search: new SearchStore(statements.search, workspaceId, links),
+        tags: new TagStore(statements.tags, workspaceId),
+        notes: new NoteStore(statements.notes, workspaceId),
+        companies: new CompanyStore(statements.companies, workspaceId),
+        segments: new SegmentStore(statements.segments, workspaceId),
+        dataAttributes: new DataAttributeStore(statements.dataAttributes, workspaceId),
+        events: new EventStore(statements.events, workspaceId),
+        subscriptionTypes: new SubscriptionTypeStore(statements.subscriptionTypes, workspaceId),
+        nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
+        transaction
+      }
+    },
     ping: () => db.open && (ping.get() as { ok: number } | undefined)?.ok === 1,
     close: () => { if (db.open) db.close() }
   }

@@ -25,6 +25,9 @@ export interface KnownDeviation {
 /** 2.11's operations that answer a conversation (whole, or as list items). */
 const CONVERSATION_OPERATIONS_2_11 = /(GET|PUT) \/conversations\/\{conversation_id\}|POST \/conversations\/\{conversation_id\}\/(reply|parts)|GET \/conversations|POST \/conversations\/search/
 
+/** Operations that answer 2.x contacts, whole or in lists. */
+const CONTACT_OPERATIONS = /(GET|POST|PUT) \/contacts(\/\{(id|contact_id)\}(\/(archive|unarchive))?|\/merge|\/search|\/find_by_external_id\/\{external_id\})?|POST \/visitors\/convert|GET \/companies\/\{(id|company_id)\}\/contacts/
+
 /** The deviations, each where the spec contradicts itself somewhere the mock cares about. */
 export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
   {
@@ -34,6 +37,14 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
     reason: 'contact_tags, contact_notes and contact_companies declare `url` as `format: uri` (absolute), but every contact ' +
       'example, including the property\'s own `example: /contacts/5ba682d23d7cf92bef87bfd4/tags`, has a relative path; ' +
       'the mock sends the path, as Intercom does (recorded in validator.test.ts, CONTACT_URLS)'
+  },
+  {
+    operation: CONTACT_OPERATIONS,
+    instancePath: /(\/data\/\d+)?\/(tags|notes|companies|opted_(in|out)_subscription_types)\/data\/\d+\/(type|url)/,
+    keyword: 'format',
+    reason: 'the items of a contact\'s tags, notes and subscription types are `addressable_list`, whose `type` and `url` both ' +
+      'say `format: uri`, yet the schema\'s own examples are `type: note` and `url: /contacts/5ba682d23d7cf92bef87bfd4/notes` ' +
+      '(a word and a relative path), as are company_data\'s; the mock sends the type\'s name and the relative path'
   },
   {
     versions: ['2.7', '2.8', '2.9', '2.10', '2.12', '2.13', '2.14', '2.15', '2.16', 'Preview'],
