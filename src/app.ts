@@ -11,6 +11,7 @@ import { frameworkErrors, registerErrorHandling } from './http/error-handler.js'
 import './http/request-context.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { adminRoutes } from './routes/admins.js'
+import { companyRoutes } from './routes/companies.js'
 import { contactRoutes } from './routes/contacts.js'
 import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
@@ -73,6 +74,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(visitorRoutes)
     await api.register(adminRoutes)
     await api.register(tagRoutes)
+    await api.register(companyRoutes)
     fallbacks.register()
   })
   return app

@@ -19,6 +19,8 @@ export const ListCompaniesQuery = Type.Object({
   ...PageQuery
 })
 
+export const CompanyPageQuery = Type.Object({ ...PageQuery, starting_after: Type.Optional(Type.String()), order: Type.Optional(Type.String()) })
+
 export const ScrollCompaniesQuery = Type.Object({ scroll_param: Type.Optional(Type.String()) })
 
 /** `POST /contacts/{id}/companies` `{id}`: the Intercom id of the company. */

@@ -31,7 +31,7 @@ const CONTACT_OPERATIONS = /(GET|POST|PUT) \/contacts(\/\{(id|contact_id)\}(\/(a
 /** The deviations, each where the spec contradicts itself somewhere the mock cares about. */
 export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
   {
-    operation: /(GET|POST|PUT) \/contacts(\/\{(id|contact_id)\}|\/merge|\/search|\/find_by_external_id\/\{external_id\})?|POST \/visitors\/convert/,
+    operation: CONTACT_OPERATIONS,
     instancePath: /(\/data\/\d+)?\/(tags|notes|companies)\/url/,
     keyword: 'format',
     reason: 'contact_tags, contact_notes and contact_companies declare `url` as `format: uri` (absolute), but every contact ' +
