@@ -17,6 +17,7 @@ import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
+import { noteRoutes } from './routes/notes.js'
 import { tagRoutes } from './routes/tags.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
@@ -75,6 +76,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(adminRoutes)
     await api.register(tagRoutes)
     await api.register(companyRoutes)
+    await api.register(noteRoutes)
     fallbacks.register()
   })
   return app
