@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
 import { noteRoutes } from './routes/notes.js'
+import { segmentRoutes } from './routes/segments.js'
 import { tagRoutes } from './routes/tags.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
@@ -77,6 +78,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(tagRoutes)
     await api.register(companyRoutes)
     await api.register(noteRoutes)
+    await api.register(segmentRoutes)
     fallbacks.register()
   })
   return app
