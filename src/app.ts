@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admins.js'
 import { companyRoutes } from './routes/companies.js'
 import { contactRoutes } from './routes/contacts.js'
 import { conversationRoutes } from './routes/conversations.js'
+import { dataAttributeRoutes } from './routes/data-attributes.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
@@ -79,6 +80,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(companyRoutes)
     await api.register(noteRoutes)
     await api.register(segmentRoutes)
+    await api.register(dataAttributeRoutes)
     fallbacks.register()
   })
   return app

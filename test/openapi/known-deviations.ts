@@ -47,6 +47,14 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
       '(a word and a relative path), as are company_data\'s; the mock sends the type\'s name and the relative path'
   },
   {
+    operation: 'GET /data_attributes',
+    instancePath: /\/data\/\d+\/model/,
+    keyword: 'enum',
+    reason: 'GET /data_attributes takes `model=conversation` (its own `model` parameter enumerates contact, company, ' +
+      'conversation), but the `data_attribute` it answers with enumerates only contact and company for `model`; a ' +
+      'conversation\'s attributes are answered with model conversation'
+  },
+  {
     versions: ['2.7', '2.8', '2.9', '2.10', '2.12', '2.13', '2.14', '2.15', '2.16', 'Preview'],
     operation: /GET \/admins\/\{(id|admin_id)\}/,
     instancePath: '/avatar',
