@@ -15,6 +15,7 @@ import { companyRoutes } from './routes/companies.js'
 import { contactRoutes } from './routes/contacts.js'
 import { conversationRoutes } from './routes/conversations.js'
 import { dataAttributeRoutes } from './routes/data-attributes.js'
+import { eventRoutes } from './routes/events.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
@@ -81,6 +82,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(noteRoutes)
     await api.register(segmentRoutes)
     await api.register(dataAttributeRoutes)
+    await api.register(eventRoutes)
     fallbacks.register()
   })
   return app
