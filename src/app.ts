@@ -21,6 +21,7 @@ import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
 import { noteRoutes } from './routes/notes.js'
 import { segmentRoutes } from './routes/segments.js'
+import { subscriptionRoutes } from './routes/subscriptions.js'
 import { tagRoutes } from './routes/tags.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
@@ -83,6 +84,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(segmentRoutes)
     await api.register(dataAttributeRoutes)
     await api.register(eventRoutes)
+    await api.register(subscriptionRoutes)
     fallbacks.register()
   })
   return app

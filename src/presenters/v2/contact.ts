@@ -182,3 +182,13 @@ function nestedList (contactId: string, path: 'tags' | 'notes' | 'companies' | '
 function subscriptionsOf (c: Contact, consent: 'opt_in' | 'opt_out'): NestedListV2['data'] {
   return c.links.subscriptions.filter(s => s.consent === consent).map(s => ({ type: 'subscription', id: s.subscriptionTypeId }))
 }
+
+/** `contact_archived` / `contact_unarchived`: the contact's reference and its state. */
+export function presentArchivedContactV2 (c: Contact): { type: 'contact', id: string, external_id: string | null, archived: boolean } {
+  return { type: 'contact', id: c.id, external_id: c.externalId, archived: c.archived }
+}
+
+/** `contact_blocked` (2.13+). */
+export function presentBlockedContactV2 (c: Contact): { type: 'contact', id: string, external_id: string | null, blocked: boolean } {
+  return { type: 'contact', id: c.id, external_id: c.externalId, blocked: c.blocked }
+}
