@@ -4,6 +4,7 @@ import {
   listCompanyContacts, listContactCompanies, retrieveCompany, scrollCompanies, updateCompany
 } from '../domain/companies.js'
 import { numberedPage } from '../domain/pagination.js'
+import type { Company } from '../domain/types.js'
 import { v1Only, v2Only } from '../http/api-version.js'
 import { pageLinks } from '../http/links.js'
 import { presentCompany } from '../presenters/company.js'
@@ -29,10 +30,14 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { query, ctx } = request
     const appId = ctx.workspace.app.idCode
     const v1 = request.apiVersion.major === 1
+    if (v1 && query.type === 'user' && query.company_id !== undefined) {
+      const company = findCompanies(ctx, { companyId: query.company_id })[0] as Company
+      return presentPersonListV1('users', listCompanyContacts(ctx, company.id, { page: query.page, perPage: query.per_page }), appId, pageLinks(request))
+    }
     if (query.company_id !== undefined || query.name !== undefined) {
       const found = findCompanies(ctx, { companyId: query.company_id, name: query.name })
       // 1.x answers the company itself; 2.x a company_list of those that match.
-      if (v1) return presentCompany(found[0] as (typeof found)[number], appId)
+      if (v1) return presentCompany(found[0] as Company, appId)
       return presentCompanyListV2(numberedPage(found, { page: 1, perPage: Math.max(found.length, 1), offset: 0 }, found.length), appId)
     }
     // Segments in the mock are segments of people, so no company is in one.

@@ -11,6 +11,8 @@ export type CompanyBody = Static<typeof CompanyBody>
 
 export const ListCompaniesQuery = Type.Object({
   company_id: Type.Optional(Type.String()),
+  /** 1.x `type=user` with `company_id`: the company's users. */
+  type: Type.Optional(Type.String()),
   name: Type.Optional(Type.String()),
   tag_id: Type.Optional(Type.String()),
   segment_id: Type.Optional(Type.String()),
