@@ -4,7 +4,7 @@ import { checkCustomAttributes } from './data-attributes.js'
 import { errors } from './errors.js'
 import { numberedPage, pageWindow, type PageLimits, type PageRequest } from './pagination.js'
 import { findContact } from './people.js'
-import type { Company, Contact, Page, UnixSeconds } from './types.js'
+import type { Company, Contact, Page, Segment, UnixSeconds } from './types.js'
 
 /** The attributes a create-or-update may set on a company. Absent means unchanged. */
 export interface CompanyChanges {
@@ -152,6 +152,15 @@ export function listCompanyContacts (ctx: DomainContext, companyId: string, requ
   const window = pageWindow(request, COMPANY_CONTACT_LIMITS)
   const contacts = ctx.store.contacts.findByIds(ctx.store.companies.contactIds(company.id, window.perPage, window.offset))
   return numberedPage(contacts, window, company.userCount)
+}
+
+/**
+ * `GET /companies/{id}/segments`: the mock's segments are segments of people (their filters are contact
+ * searches), so a company belongs to none; an unknown company is 404 `company_not_found`.
+ */
+export function listCompanySegments (ctx: DomainContext, id: string): Segment[] {
+  companyRecord(ctx, id)
+  return []
 }
 
 function applyCompanyChanges (ctx: DomainContext, company: CompanyRecord, changes: CompanyChanges): CompanyRecord {

@@ -22,7 +22,7 @@ export function presentSegmentList (segments: Segment[]): { type: 'segment.list'
   return { type: 'segment.list', segments: segments.map(presentSegment) }
 }
 
-/** 2.x `GET /contacts/{id}/segments` (`contact_segments`). */
+/** 2.x `GET /contacts/{id}/segments` (`contact_segments`) and `GET /companies/{id}/segments`. */
 export function presentContactSegmentsV2 (segments: Segment[]): { type: 'list', data: SegmentWire[] } {
   return { type: 'list', data: segments.map(presentSegment) }
 }

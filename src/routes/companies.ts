@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   attachContactToCompany, createOrUpdateCompany, deleteCompany, detachContactFromCompany, findCompanies, listCompanies,
-  listCompanyContacts, listContactCompanies, retrieveCompany, scrollCompanies, updateCompany
+  listCompanyContacts, listCompanySegments, listContactCompanies, retrieveCompany, scrollCompanies, updateCompany
 } from '../domain/companies.js'
 import { numberedPage } from '../domain/pagination.js'
 import type { Company } from '../domain/types.js'
 import { v1Only, v2Only } from '../http/api-version.js'
 import { pageLinks } from '../http/links.js'
 import { presentCompany } from '../presenters/company.js'
+import { presentContactSegmentsV2 } from '../presenters/segment.js'
 import { presentCompanyListV1, presentCompanyScrollV1 } from '../presenters/v1/company.js'
 import { presentPersonListV1 } from '../presenters/v1/person.js'
 import {
@@ -74,6 +75,10 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/companies/:id/contacts', { schema: { params: IdParams, querystring: CompanyPageQuery }, constraints: v2Only }, async (request) => {
     const page = listCompanyContacts(request.ctx, request.params.id, { page: request.query.page, perPage: request.query.per_page, startingAfter: request.query.starting_after })
     return presentCompanyContactsV2(page, request.ctx.workspace.app.idCode, request.apiVersion)
+  })
+
+  app.get('/companies/:id/segments', { schema: { params: IdParams }, constraints: v2Only }, async (request) => {
+    return presentContactSegmentsV2(listCompanySegments(request.ctx, request.params.id))
   })
 
   app.get('/companies/:id/users', { schema: { params: IdParams, querystring: CompanyPageQuery }, constraints: v1Only }, async (request) => {

@@ -68,6 +68,8 @@ t.test('attaching contacts: user_count and session_count follow; contacts and co
   assertError(t, await v2(api, 'POST', '/contacts/000000000000000000000000/companies', { id }), 404, { code: 'not_found', message: 'User Not Found' })
   assertError(t, await v2(api, 'GET', '/contacts/000000000000000000000000/companies'), 404, { code: 'not_found', message: 'User Not Found' })
   assertError(t, await v2(api, 'GET', '/companies/123/contacts'), 404, { code: 'company_not_found', message: 'Company Not Found' })
+  t.strictSame((await v2(api, 'GET', `/companies/${id}/segments`)).json(), { type: 'list', data: [] }, 'segments are of people')
+  assertError(t, await v2(api, 'GET', '/companies/123/segments'), 404, { code: 'company_not_found', message: 'Company Not Found' })
   assertError(t, await v2(api, 'GET', '/companies?company_id=nobody'), 404, { code: 'company_not_found', message: 'Company Not Found' })
 })
 
