@@ -40,7 +40,7 @@ interface SetField {
   test: (element: (column: string) => Sql, workspaceId: number) => Sql
 }
 
-/** A set the mock never fills (tags, segments): nothing is in it. */
+/** A set the store cannot read (segments: the domain replaces them by their filters): nothing is in it. */
 interface EmptyField {
   kind: 'empty'
 }
@@ -195,6 +195,10 @@ function readsMessage (field: string): boolean {
 
 function criterionSql (target: SearchTarget, criterion: Criterion, workspaceId: number): Sql {
   if ('conditions' in criterion) {
+    if (criterion.operator === 'NOT') {
+      const inner = criterionSql(target, { operator: 'AND', conditions: criterion.conditions }, workspaceId)
+      return { text: `NOT coalesce(${inner.text}, 0)`, params: inner.params }
+    }
     if (criterion.conditions.length === 0) return { text: criterion.operator === 'AND' ? '1' : '0', params: [] }
     const parts = criterion.conditions.map(c => criterionSql(target, c, workspaceId))
     return { text: `(${parts.map(p => p.text).join(` ${criterion.operator === 'AND' ? 'AND' : 'OR'} `)})`, params: parts.flatMap(p => p.params) }

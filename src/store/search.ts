@@ -28,7 +28,8 @@ export interface Condition {
 }
 
 export interface ConditionGroup {
-  operator: 'AND' | 'OR'
+  /** `NOT` holds when its one condition does not (a group of them: when the AND of them does not). */
+  operator: 'AND' | 'OR' | 'NOT'
   conditions: Criterion[]
 }
 

@@ -38,6 +38,12 @@ t.test('segments: list (with counts), get, a contact\'s segments, all evaluated 
   t.strictSame((await v2(api, 'GET', `/contacts/${FIXTURE.inara.id}/segments`)).json().data.map((s: { id: string }) => s.id), [BROWNCOATS.id], 'she left the crew\'s email domain')
   t.equal((await v2(api, 'GET', `/segments/${SERENITY.id}?include_count=true`)).json().count, 4)
 
+  const search = async (operator: string, value: unknown) => (await v2(api, 'POST', '/contacts/search', { query: { field: 'segment_id', operator, value } })).json().data.map((c: { id: string }) => c.id).sort()
+  t.same(await search('=', BROWNCOATS.id), [FIXTURE.inara.id, FIXTURE.mal.id].sort(), 'contact search by segment_id')
+  t.same(await search('IN', [BROWNCOATS.id, '000000000000000000000000']), [FIXTURE.inara.id, FIXTURE.mal.id].sort())
+  t.notOk((await search('!=', SERENITY.id)).includes(FIXTURE.mal.id))
+  t.ok((await search('!=', SERENITY.id)).includes(FIXTURE.inara.id))
+  t.same(await search('=', '000000000000000000000000'), [])
   assertError(t, await v2(api, 'GET', '/segments/000000000000000000000000'), 404, { code: 'not_found', message: 'Resource Not Found' })
   assertError(t, await v2(api, 'GET', '/contacts/000000000000000000000000/segments'), 404, { code: 'not_found', message: 'User Not Found' })
   t.strictSame((await api.request({ url: '/segments', version: '1.4' })).json(), { type: 'segment.list', segments: [SERENITY, BROWNCOATS] }, '1.x the same')
