@@ -9,7 +9,8 @@ t.test('defaults', async t => {
     fixturesPath: 'fixtures/default.json',
     tokens: null,
     apiVersion: '1.4',
-    logLevel: 'info'
+    logLevel: 'info',
+    undeclaredAttributes: 'refuse'
   })
 })
 
@@ -21,14 +22,15 @@ t.test('environment variables, overridden by flags', async t => {
     INTERCOM_MOCK_FIXTURES: 'f.json',
     INTERCOM_MOCK_TOKENS: ' a, b ,,c ',
     INTERCOM_MOCK_API_VERSION: '2.11',
-    LOG_LEVEL: 'WARN'
+    LOG_LEVEL: 'WARN',
+    INTERCOM_MOCK_UNDECLARED_ATTRIBUTES: 'Accept'
   }
   t.strictSame(loadConfig(env).config, {
-    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn'
+    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn', undeclaredAttributes: 'accept'
   })
-  const flagged = loadConfig(env, ['--port', '9001', '--db=x.sqlite', '--tokens', 'z', '--log-level', 'error', '--api-version', '1.1', '--host', '::1', '--fixtures', 'g.json'])
+  const flagged = loadConfig(env, ['--port', '9001', '--db=x.sqlite', '--tokens', 'z', '--log-level', 'error', '--api-version', '1.1', '--host', '::1', '--fixtures', 'g.json', '--undeclared-attributes', 'refuse'])
   t.strictSame(flagged.config, {
-    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error'
+    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error', undeclaredAttributes: 'refuse'
   })
   t.equal(loadConfig({}, ['--help']).help, true)
   t.equal(loadConfig({}, ['-v']).version, true)
@@ -43,7 +45,8 @@ t.test('each invalid setting is one ConfigError naming the variable or flag', as
     [{ INTERCOM_MOCK_DB: '' }, [], 'INTERCOM_MOCK_DB must not be empty'],
     [{ INTERCOM_MOCK_TOKENS: ' , ' }, [], 'INTERCOM_MOCK_TOKENS is set but lists no token; unset it to accept any token'],
     [{ INTERCOM_MOCK_API_VERSION: '3.0' }, [], 'INTERCOM_MOCK_API_VERSION must be an Intercom API version (1.0–1.4, 2.0–2.16, Unstable or Preview), not "3.0"'],
-    [{ LOG_LEVEL: 'loud' }, [], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"']
+    [{ LOG_LEVEL: 'loud' }, [], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"'],
+    [{}, ['--undeclared-attributes=maybe'], '--undeclared-attributes must be one of refuse, accept, not "maybe"']
   ]
   for (const [env, argv, message] of cases) {
     t.throws(() => loadConfig(env, argv), new ConfigError(message), message)
@@ -56,7 +59,7 @@ t.test('each invalid setting is one ConfigError naming the variable or flag', as
 
 t.test('usage lists every variable and flag', async t => {
   const text = usage()
-  for (const name of ['PORT', 'HOST', 'INTERCOM_MOCK_DB', 'INTERCOM_MOCK_FIXTURES', 'INTERCOM_MOCK_TOKENS', 'INTERCOM_MOCK_API_VERSION', 'LOG_LEVEL', '--port', '--db', '--help']) {
+  for (const name of ['PORT', 'HOST', 'INTERCOM_MOCK_DB', 'INTERCOM_MOCK_FIXTURES', 'INTERCOM_MOCK_TOKENS', 'INTERCOM_MOCK_API_VERSION', 'LOG_LEVEL', 'INTERCOM_MOCK_UNDECLARED_ATTRIBUTES', '--undeclared-attributes', '--port', '--db', '--help']) {
     t.match(text, name)
   }
 })
