@@ -27,6 +27,7 @@ export function appendPart (ctx: DomainContext, conversation: ConversationRecord
     assignedToType: part.assignedTo?.type ?? null,
     assignedToId: part.assignedTo?.id ?? null,
     attachmentUrls: part.attachmentUrls ?? [],
+    redacted: false,
     createdAt: now,
     updatedAt: now,
     notifiedAt: now

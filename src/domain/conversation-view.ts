@@ -2,7 +2,8 @@ import type { ConversationRecord, MessageRecord, PartRecord } from '../store/ind
 import type { AuthorType } from '../store/records.js'
 import type { DomainContext } from './context.js'
 import { conversationStatistics } from './conversation-statistics.js'
-import type { Admin, AdminRef, Author, ContactRef, Conversation, ConversationPart } from './types.js'
+import { urlAttachment } from './attachments.js'
+import type { Admin, AdminRef, Attachment, Author, ContactRef, Conversation, ConversationPart } from './types.js'
 
 /**
  * Turns stored conversations into the domain's Conversation: customers, authors and assignees
@@ -13,6 +14,8 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
   const customerIds = ctx.store.conversations.customersOf(records.map(r => r.id))
   const messages = ctx.store.messages.byIds(records.map(r => r.messageId))
   const parts = ctx.store.parts.ofConversations(records.map(r => r.id))
+  const messageFiles = ctx.store.attachmentFiles.ofOwners('message', records.map(r => r.messageId))
+  const partFiles = withParts ? ctx.store.attachmentFiles.ofOwners('part', [...parts.values()].flat().map(p => p.id)) : new Map<string, Attachment[]>()
   const authors = new AuthorDirectory(ctx)
   authors.need([...customerIds.values()].flat())
   authors.needAuthorsOf([...messages.values()])
@@ -42,7 +45,9 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
         subject: message.subject,
         body: { text: message.body, format: message.bodyFormat },
         author: authors.author(message.authorType, message.authorId),
-        url: message.url
+        url: message.url,
+        attachments: attachmentsOf(message, messageFiles),
+        redacted: message.redacted
       },
       customerFirstReplyAt: record.customerFirstReplyAt,
       firstContactReplyAt: record.deliveredAs === 'customer_initiated' ? record.createdAt : record.customerFirstReplyAt,
@@ -50,7 +55,7 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
       teammates: [...teammateIds].map(id => authors.admin(id)),
       statistics: conversationStatistics(record, message, conversationParts),
       partsCount: record.partsCount,
-      parts: withParts ? conversationParts.map(part => viewPart(part, authors)) : null
+      parts: withParts ? conversationParts.map(part => viewPart(part, authors, attachmentsOf(part, partFiles))) : null
     }
   })
 }
@@ -59,18 +64,24 @@ export function viewConversation (ctx: DomainContext, record: ConversationRecord
   return viewConversations(ctx, [record], true)[0] as Conversation
 }
 
-function viewPart (part: PartRecord, authors: AuthorDirectory): ConversationPart {
+function viewPart (part: PartRecord, authors: AuthorDirectory, attachments: Attachment[]): ConversationPart {
   return {
     id: part.id,
     partType: part.partType,
     body: part.body === null || part.bodyFormat === null ? null : { text: part.body, format: part.bodyFormat },
     author: authors.author(part.authorType, part.authorId),
     assignedTo: part.assignedToType === null || part.assignedToId === null ? null : { type: part.assignedToType, id: part.assignedToId },
-    attachmentUrls: part.attachmentUrls,
+    attachments,
+    redacted: part.redacted,
     createdAt: part.createdAt,
     updatedAt: part.updatedAt,
     notifiedAt: part.notifiedAt
   }
+}
+
+/** URL attachments first, then the files sent inline, as they were given. */
+function attachmentsOf (item: MessageRecord | PartRecord, files: Map<string, Attachment[]>): Attachment[] {
+  return [...item.attachmentUrls.map(urlAttachment), ...(files.get(item.id) ?? [])]
 }
 
 /** Looks contacts up in one batch and admins once, then answers from memory. */

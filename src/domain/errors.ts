@@ -32,6 +32,10 @@ export const errors = {
   unsubscribedFromEmails: () => new IntercomError(403, 'action_forbidden', 'This user is unsubscribed from emails'),
   notParticipant: () => new IntercomError(403, 'action_forbidden', 'The user is not a customer of this conversation'),
 
+  lastCustomer: () => new IntercomError(422, 'parameter_invalid', 'Removing the last customer is not allowed'),
+  notRedactable: (message: string) => new IntercomError(400, 'conversation_part_not_redactable', message),
+  partOrMessageNotFound: () => new IntercomError(404, 'conversation_part_or_message_not_found', 'Conversation part or message not found'),
+
   conflict: (message: string, field?: string) => new IntercomError(409, 'conflict', message, field),
   multipleUsersMatchEmail: () =>
     new IntercomError(409, 'conflict', 'Multiple existing users match this email address - must be more specific using user_id', 'email'),

@@ -5,7 +5,7 @@ import { appendPart } from './conversation-parts.js'
 import { viewConversation } from './conversation-view.js'
 import { errors } from './errors.js'
 import { requireBody } from './message-input.js'
-import { findContact, type Identifier } from './people.js'
+import { customerIdentifier, findContact, type Identifier } from './people.js'
 import { findAdmin, findConversationRecord } from './references.js'
 import type { Contact, Conversation } from './types.js'
 
@@ -102,9 +102,8 @@ function adminReply (ctx: DomainContext, conversationId: string, input: ReplyInp
 
 /** A customer replying names itself by `intercom_user_id`, else `user_id`, else `email`. */
 function replierIdentifier (input: ReplyInput): Identifier {
-  if (nonEmpty(input.intercomUserId)) return { by: 'id', value: input.intercomUserId }
-  if (nonEmpty(input.userId)) return { by: 'userId', value: input.userId }
-  if (nonEmpty(input.email)) return { by: 'email', value: input.email }
+  const identifier = customerIdentifier(input)
+  if (identifier !== null) return identifier
   throw errors.parameterInvalid('A reply from a user needs one of intercom_user_id, user_id or email', 'intercom_user_id')
 }
 
@@ -120,8 +119,4 @@ function checkAttachments (urls: string[] | undefined, max: number): void {
   for (const url of urls) {
     if (!/^https?:\/\/[^\s/]+/i.test(url)) throw errors.parameterInvalid(`attachment_urls must be http or https URLs, not ${url}`, 'attachment_urls')
   }
-}
-
-function nonEmpty (value: string | undefined): value is string {
-  return value !== undefined && value !== ''
 }

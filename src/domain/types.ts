@@ -125,6 +125,8 @@ export interface ConversationSource {
   body: Body
   author: Author
   url: string | null
+  attachments: Attachment[]
+  redacted: boolean
 }
 
 export interface Assignee {
@@ -136,13 +138,25 @@ export type PartType =
   | 'comment' | 'note' | 'assignment' | 'assign_and_reopen' | 'open' | 'close' | 'snoozed' | 'unsnoozed'
   | 'note_and_reopen' | 'participant_added' | 'participant_removed'
 
+/** A file on a message or part. Sizes are null when unknown (a URL the mock did not fetch). */
+export interface Attachment {
+  url: string
+  name: string
+  contentType: string
+  filesize: number | null
+  width: number | null
+  height: number | null
+}
+
 export interface ConversationPart {
   id: string
   partType: PartType
   body: Body | null
   author: Author
   assignedTo: Assignee | null
-  attachmentUrls: string[]
+  attachments: Attachment[]
+  /** True once redacted: the body is Intercom's deletion notice. */
+  redacted: boolean
   createdAt: UnixSeconds
   updatedAt: UnixSeconds
   notifiedAt: UnixSeconds

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { manageConversation } from '../domain/conversation-actions.js'
+import { addConversationCustomer, removeConversationCustomer } from '../domain/conversation-customers.js'
 import { CONVERSATION_PAGE_LIMITS, listConversations, retrieveConversation, updateConversation } from '../domain/conversations.js'
 import { createConversation } from '../domain/messages.js'
 import { REPLY_LIMITS, replyConversation } from '../domain/replies.js'
@@ -7,7 +8,7 @@ import { searchConversations } from '../domain/search.js'
 import { v2Only } from '../http/api-version.js'
 import { pageLinks } from '../http/links.js'
 import {
-  ConversationParams, ListConversationsQuery, ManageConversationBody, ReplyBody, RetrieveConversationQuery, UpdateConversationBody
+  AddCustomerBody, AdminIdQuery, ConversationParams, CustomerParams, RemoveCustomerBody, ListConversationsQuery, ManageConversationBody, ReplyBody, RetrieveConversationQuery, UpdateConversationBody
 } from '../schemas/conversations.js'
 import { CreateConversationBody } from '../schemas/messages.js'
 import { bodyDisplay } from './inputs.js'
@@ -82,6 +83,22 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       snoozedUntil: body.snoozed_until
     })
     return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
+  })
+
+  app.post('/conversations/:id/customers', { schema: { ...retrieve, body: AddCustomerBody } }, async (request) => {
+    const { body } = request
+    const customer = body.customer ?? body
+    const conversation = addConversationCustomer(request.ctx, request.params.id, {
+      adminId: body.admin_id,
+      customer: { intercomUserId: customer.intercom_user_id, userId: customer.user_id, email: customer.email }
+    })
+    return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
+  })
+
+  app.delete('/conversations/:id/customers/:contact_id', { schema: { params: CustomerParams, querystring: AdminIdQuery, body: RemoveCustomerBody } }, async (request) => {
+    const adminId = request.body?.admin_id ?? request.query.admin_id
+    const conversation = removeConversationCustomer(request.ctx, request.params.id, request.params.contact_id, { adminId })
+    return request.present.conversation(conversation, 'html')
   })
 
   // python-intercom 3.x marks a conversation read with PUT /conversations/{id}/reply.

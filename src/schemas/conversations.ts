@@ -61,3 +61,25 @@ export const UpdateConversationBody = Type.Object({
   title: Type.Optional(Nullable(Type.String())),
   custom_attributes: Type.Optional(CustomAttributes)
 })
+
+const CustomerIdentifiersBody = {
+  intercom_user_id: Type.Optional(Type.String()),
+  user_id: Type.Optional(Type.String()),
+  email: Type.Optional(Type.String())
+}
+
+/**
+ * `POST /conversations/{id}/customers`: `{admin_id, customer: {intercom_user_id | user_id | email}}`;
+ * 1.x clients may name the customer at the top level instead.
+ */
+export const AddCustomerBody = Type.Object({
+  admin_id: Type.Optional(Id),
+  customer: Type.Optional(Type.Object(CustomerIdentifiersBody)),
+  ...CustomerIdentifiersBody
+})
+
+export const CustomerParams = Type.Object({ id: Id, contact_id: Id })
+
+/** `DELETE /conversations/{id}/customers/{contact_id}`: the acting admin, in the body (or the query). */
+export const RemoveCustomerBody = Type.Union([Type.Null(), Type.Object({ admin_id: Type.Optional(Id) })])
+export const AdminIdQuery = Type.Object({ admin_id: Type.Optional(Id) })

@@ -1,5 +1,6 @@
 import type { NumericIdKind } from '../domain/ids.js'
 import { AdminStore, prepareAdminStatements } from './admins.js'
+import { attachmentContent, AttachmentFileStore, prepareAttachmentFileStatements } from './attachment-files.js'
 import { ContactStore, prepareContactStatements } from './contacts.js'
 import { ConversationStore, prepareConversationStatements } from './conversations.js'
 import { openDatabase, type SqliteDatabase } from './db.js'
@@ -19,6 +20,7 @@ export interface WorkspaceStore {
   readonly messages: MessageStore
   readonly parts: PartStore
   readonly search: SearchStore
+  readonly attachmentFiles: AttachmentFileStore
   nextInSequence: (kind: NumericIdKind, base: number) => number
   /** Runs `fn` in one transaction (a savepoint when nested); a throw rolls every write back. */
   transaction: <T>(fn: () => T) => T
@@ -28,6 +30,8 @@ export interface Store {
   readonly workspaces: WorkspaceRegistry
   forWorkspace: (workspaceId: number) => WorkspaceStore
   transaction: <T>(fn: () => T) => T
+  /** A stored attachment file by the key in its URL, in any workspace. */
+  attachmentContent: (key: string) => { contentType: string, data: Buffer } | null
   /** True when the database answers a query: what the health check reports. */
   ping: () => boolean
   close: () => void
@@ -41,7 +45,8 @@ export function createStore (db: SqliteDatabase): Store {
     conversations: prepareConversationStatements(db),
     messages: prepareMessageStatements(db),
     parts: preparePartStatements(db),
-    search: prepareSearchStatements(db)
+    search: prepareSearchStatements(db),
+    attachmentFiles: prepareAttachmentFileStatements(db)
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
@@ -59,9 +64,11 @@ export function createStore (db: SqliteDatabase): Store {
       messages: new MessageStore(statements.messages, workspaceId),
       parts: new PartStore(statements.parts, workspaceId),
       search: new SearchStore(statements.search, workspaceId),
+      attachmentFiles: new AttachmentFileStore(statements.attachmentFiles, workspaceId),
       nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
       transaction
     }),
+    attachmentContent: (key) => attachmentContent(statements.attachmentFiles, key),
     ping: () => db.open && (ping.get() as { ok: number } | undefined)?.ok === 1,
     close: () => { if (db.open) db.close() }
   }

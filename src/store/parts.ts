@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from './db.js'
 import type { PartRecord } from './records.js'
+import { fromFlag, toFlag } from './values.js'
 
 interface PartRow {
   id: number
@@ -12,13 +13,14 @@ interface PartRow {
   assigned_to_type: PartRecord['assignedToType']
   assigned_to_id: string | null
   attachment_urls: string
+  redacted: number
   created_at: number
   updated_at: number
   notified_at: number
 }
 
 const COLUMNS = `id, conversation_id, part_type, body, body_format, author_type, author_id, assigned_to_type,
-  assigned_to_id, attachment_urls, created_at, updated_at, notified_at`
+  assigned_to_id, attachment_urls, redacted, created_at, updated_at, notified_at`
 
 /** @internal */
 export function preparePartStatements (db: SqliteDatabase) {
@@ -27,7 +29,8 @@ export function preparePartStatements (db: SqliteDatabase) {
       WHERE workspace_id = ? AND conversation_id IN (SELECT value FROM json_each(?)) ORDER BY conversation_id, id`),
     insert: db.prepare(`INSERT INTO conversation_parts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id,
       @conversation_id, @part_type, @body, @body_format, @author_type, @author_id, @assigned_to_type, @assigned_to_id,
-      @attachment_urls, @created_at, @updated_at, @notified_at)`)
+      @attachment_urls, @redacted, @created_at, @updated_at, @notified_at)`),
+    byId: db.prepare<[number, number], PartRow>(`SELECT ${COLUMNS} FROM conversation_parts WHERE workspace_id = ? AND id = ?`)
   }
 }
 
@@ -47,6 +50,12 @@ export class PartStore {
     return parts
   }
 
+  findById (id: string): PartRecord | null {
+    if (!/^[0-9]{1,15}$/.test(id)) return null
+    const row = this.q.byId.get(this.workspaceId, Number(id))
+    return row === undefined ? null : toRecord(row)
+  }
+
   insert (p: PartRecord): void {
     this.q.insert.run({
       workspace_id: this.workspaceId,
@@ -60,6 +69,7 @@ export class PartStore {
       assigned_to_type: p.assignedToType,
       assigned_to_id: p.assignedToId,
       attachment_urls: JSON.stringify(p.attachmentUrls),
+      redacted: toFlag(p.redacted),
       created_at: p.createdAt,
       updated_at: p.updatedAt,
       notified_at: p.notifiedAt
@@ -79,6 +89,7 @@ function toRecord (row: PartRow): PartRecord {
     assignedToType: row.assigned_to_type,
     assignedToId: row.assigned_to_id,
     attachmentUrls: JSON.parse(row.attachment_urls) as string[],
+    redacted: fromFlag(row.redacted),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     notifiedAt: row.notified_at

@@ -1,5 +1,4 @@
-import type { Author, ContactRef, Conversation, ConversationPart, Page } from '../../domain/types.js'
-import { attachmentFile } from '../attachment-file.js'
+import type { Attachment, Author, ContactRef, Conversation, ConversationPart, Page } from '../../domain/types.js'
 import { renderBody, type BodyDisplay } from '../body.js'
 import { presentPagesV1, type PageLink, type PagesV1 } from './pages.js'
 
@@ -51,8 +50,8 @@ export interface AttachmentV1 {
   url: string
   content_type: string
   filesize: number
-  width: null
-  height: null
+  width: number | null
+  height: number | null
 }
 
 export interface ConversationPartV1 {
@@ -99,7 +98,7 @@ export function presentConversationV1 (c: Conversation, display: BodyDisplay): C
       subject: c.source.subject ?? '',
       body: renderBody(c.source.body, display),
       author: presentAuthor(c.source.author),
-      attachments: [],
+      attachments: c.source.attachments.map(presentAttachmentV1),
       url: c.source.url
     },
     customer_first_reply: c.customerFirstReplyAt === null ? null : { created_at: c.customerFirstReplyAt, type: 'conversation', url: null },
@@ -141,7 +140,7 @@ function presentPartV1 (part: ConversationPart, display: BodyDisplay): Conversat
     notified_at: part.notifiedAt,
     assigned_to: part.assignedTo,
     author: presentAuthor(part.author),
-    attachments: part.attachmentUrls.map(presentAttachmentV1),
+    attachments: part.attachments.map(presentAttachmentV1),
     external_id: null
   }
 }
@@ -157,8 +156,7 @@ function presentAuthor (author: Author): ReferenceV1 {
   return { type: 'bot', id: author.id }
 }
 
-/** The mock only knows an attachment's URL: its size and dimensions are unknown (0 and null). */
-function presentAttachmentV1 (url: string): AttachmentV1 {
-  const { name, contentType } = attachmentFile(url)
-  return { type: 'upload', name, url, content_type: contentType, filesize: 0, width: null, height: null }
+/** An attachment URL the mock did not fetch has size 0 and no dimensions (null), as 1.x showed unknown ones. */
+function presentAttachmentV1 (a: Attachment): AttachmentV1 {
+  return { type: 'upload', name: a.name, url: a.url, content_type: a.contentType, filesize: a.filesize ?? 0, width: a.width, height: a.height }
 }

@@ -1,6 +1,7 @@
 import type { Conversation, Page } from '../../domain/types.js'
 import { isAtLeast, type ApiVersion } from '../../versions.js'
 import { renderBody, type BodyDisplay } from '../body.js'
+import { presentAttachmentV2, type AttachmentV2 } from './attachment.js'
 import { presentAuthorV2, presentContactReferenceV2, type AuthorV2, type ContactReferenceV2 } from './author.js'
 import { presentConversationPartsV2, type ConversationPartListV2 } from './conversation-part.js'
 import { integerId } from './integer-id.js'
@@ -56,9 +57,9 @@ export interface ConversationSourceV2 {
   subject: string
   body: string
   author: AuthorV2
-  attachments: []
+  attachments: AttachmentV2[]
   url: string | null
-  redacted: false
+  redacted: boolean
 }
 
 /** `GET /conversations` and `POST /conversations/search` (`conversation_list`). */
@@ -113,9 +114,9 @@ export function presentConversationListItemV2 (c: Conversation, display: BodyDis
       subject: c.source.subject ?? '',
       body: renderBody(c.source.body, display),
       author: presentAuthorV2(c.source.author),
-      attachments: [],
+      attachments: c.source.attachments.map(presentAttachmentV2),
       url: c.source.url,
-      redacted: false
+      redacted: c.source.redacted
     },
     contacts: { type: 'contact.list', contacts: c.customers.map(presentContactReferenceV2) },
     teammates: { type: 'admin.list', teammates: c.teammates.map(admin => ({ type: 'admin', id: admin.id })) },

@@ -1,4 +1,5 @@
 import * as initial from './001-initial.js'
+import * as conversationExtras from './002-conversation-extras.js'
 
 /**
  * Schema migrations in the order they apply. Rules: never edit a migration that has been released;
@@ -12,5 +13,6 @@ export interface Migration {
 }
 
 export const migrations: readonly Migration[] = [
-  { version: 1, name: 'initial', up: initial.up }
+  { version: 1, name: 'initial', up: initial.up },
+  { version: 2, name: 'conversation-extras', up: conversationExtras.up }
 ]
