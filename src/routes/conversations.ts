@@ -4,11 +4,12 @@ import { addConversationCustomer, removeConversationCustomer } from '../domain/c
 import { CONVERSATION_PAGE_LIMITS, listConversations, retrieveConversation, updateConversation } from '../domain/conversations.js'
 import { createConversation } from '../domain/messages.js'
 import { REPLY_LIMITS, replyConversation } from '../domain/replies.js'
+import { redactConversation } from '../domain/redaction.js'
 import { searchConversations } from '../domain/search.js'
 import { v2Only } from '../http/api-version.js'
 import { pageLinks } from '../http/links.js'
 import {
-  AddCustomerBody, AdminIdQuery, ConversationParams, CustomerParams, RemoveCustomerBody, ListConversationsQuery, ManageConversationBody, ReplyBody, RetrieveConversationQuery, UpdateConversationBody
+  AddCustomerBody, AdminIdQuery, ConversationParams, CustomerParams, RedactBody, RemoveCustomerBody, ListConversationsQuery, ManageConversationBody, ReplyBody, RetrieveConversationQuery, UpdateConversationBody
 } from '../schemas/conversations.js'
 import { CreateConversationBody } from '../schemas/messages.js'
 import { bodyDisplay } from './inputs.js'
@@ -46,6 +47,14 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/conversations/search', { constraints: v2Only }, async (request) => {
     return request.present.conversationList(searchConversations(request.ctx, request.body), 'html', pageLinks(request))
+  })
+
+  app.post('/conversations/redact', { schema: { body: RedactBody }, constraints: v2Only }, async (request) => {
+    const { body } = request
+    const conversation = redactConversation(request.ctx, {
+      type: body.type, conversationId: body.conversation_id, conversationPartId: body.conversation_part_id, sourceId: body.source_id
+    })
+    return request.present.conversation(conversation, 'html')
   })
 
   const retrieve = { params: ConversationParams, querystring: RetrieveConversationQuery }

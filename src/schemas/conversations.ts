@@ -83,3 +83,11 @@ export const CustomerParams = Type.Object({ id: Id, contact_id: Id })
 /** `DELETE /conversations/{id}/customers/{contact_id}`: the acting admin, in the body (or the query). */
 export const RemoveCustomerBody = Type.Union([Type.Null(), Type.Object({ admin_id: Type.Optional(Id) })])
 export const AdminIdQuery = Type.Object({ admin_id: Type.Optional(Id) })
+
+/** `POST /conversations/redact` (ids may be sent as numbers, as the spec's example does). */
+export const RedactBody = Type.Object({
+  type: Type.String(),
+  conversation_id: Type.Optional(Id),
+  conversation_part_id: Type.Optional(Id),
+  source_id: Type.Optional(Id)
+})

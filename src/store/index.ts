@@ -6,6 +6,8 @@ import { ConversationStore, prepareConversationStatements } from './conversation
 import { openDatabase, type SqliteDatabase } from './db.js'
 import { MessageStore, prepareMessageStatements } from './messages.js'
 import { PartStore, preparePartStatements } from './parts.js'
+import { prepareRedactionStatements, redactBody } from './redaction.js'
+import type { BodyFormat } from './records.js'
 import { SearchStore, prepareSearchStatements } from './search.js'
 import { WorkspaceRegistry, prepareWorkspaceStatements } from './workspaces.js'
 
@@ -21,6 +23,8 @@ export interface WorkspaceStore {
   readonly parts: PartStore
   readonly search: SearchStore
   readonly attachmentFiles: AttachmentFileStore
+  /** Replaces a message's or part's body and marks it redacted (store/redaction.ts). */
+  redactBody: (target: { type: 'message' | 'part', id: string }, replacement: { text: string, format: BodyFormat }, at: number) => void
   nextInSequence: (kind: NumericIdKind, base: number) => number
   /** Runs `fn` in one transaction (a savepoint when nested); a throw rolls every write back. */
   transaction: <T>(fn: () => T) => T
@@ -46,7 +50,8 @@ export function createStore (db: SqliteDatabase): Store {
     messages: prepareMessageStatements(db),
     parts: preparePartStatements(db),
     search: prepareSearchStatements(db),
-    attachmentFiles: prepareAttachmentFileStatements(db)
+    attachmentFiles: prepareAttachmentFileStatements(db),
+    redaction: prepareRedactionStatements(db)
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
@@ -65,6 +70,7 @@ export function createStore (db: SqliteDatabase): Store {
       parts: new PartStore(statements.parts, workspaceId),
       search: new SearchStore(statements.search, workspaceId),
       attachmentFiles: new AttachmentFileStore(statements.attachmentFiles, workspaceId),
+      redactBody: (target, replacement, at) => { redactBody(statements.redaction, workspaceId, target, replacement, at) },
       nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
       transaction
     }),
