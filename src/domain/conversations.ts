@@ -70,6 +70,16 @@ export function updateConversation (ctx: DomainContext, id: string, input: Updat
   })
 }
 
+/** `DELETE /conversations/{id}` (2.13+): gone for good, from lists and search too; a 404 afterwards. */
+export function deleteConversation (ctx: DomainContext, id: string): { id: string } {
+  return ctx.store.transaction(() => {
+    const record = findConversationRecord(ctx, id)
+    // All checks are above this line; below it, only writes.
+    ctx.store.conversations.delete(record.id)
+    return { id: record.id }
+  })
+}
+
 function conversationFilter (ctx: DomainContext, input: ListConversationsInput): Pick<ConversationQuery, 'contactId' | 'adminAssigneeId'> {
   if (input.type === undefined) return {}
   if (input.type === 'user') return { contactId: listedCustomer(ctx, input).id }

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { manageConversation } from '../domain/conversation-actions.js'
 import { addConversationCustomer, removeConversationCustomer } from '../domain/conversation-customers.js'
-import { CONVERSATION_PAGE_LIMITS, listConversations, retrieveConversation, updateConversation } from '../domain/conversations.js'
+import { CONVERSATION_PAGE_LIMITS, deleteConversation, listConversations, retrieveConversation, updateConversation } from '../domain/conversations.js'
 import { createConversation } from '../domain/messages.js'
 import { REPLY_LIMITS, replyConversation } from '../domain/replies.js'
 import { redactConversation } from '../domain/redaction.js'
 import { searchConversations } from '../domain/search.js'
-import { v2Only } from '../http/api-version.js'
+import { since, v2Only } from '../http/api-version.js'
+import { presentDeletedConversationV2 } from '../presenters/v2/conversation.js'
 import { pageLinks } from '../http/links.js'
 import {
   AddCustomerBody, AdminIdQuery, ConversationParams, CustomerParams, RedactBody, RemoveCustomerBody, ListConversationsQuery, ManageConversationBody, ReplyBody, RetrieveConversationQuery, UpdateConversationBody
@@ -62,6 +63,10 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/conversations/:id', { schema: retrieve }, async (request) => {
     const conversation = retrieveConversation(request.ctx, request.params.id)
     return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
+  })
+
+  app.delete('/conversations/:id', { schema: { params: ConversationParams }, constraints: v2Only, config: since('2.13') }, async (request) => {
+    return presentDeletedConversationV2(deleteConversation(request.ctx, request.params.id))
   })
 
   app.post('/conversations/:id/reply', { schema: { ...retrieve, body: ReplyBody } }, async (request) => {

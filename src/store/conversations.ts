@@ -52,8 +52,6 @@ export function prepareConversationStatements (db: SqliteDatabase) {
     removeCustomer: db.prepare<[number, number, string]>('DELETE FROM conversation_contacts WHERE workspace_id = ? AND conversation_id = ? AND contact_id = ?'),
     nextCustomerPosition: db.prepare<[number, number], { next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next
       FROM conversation_contacts WHERE workspace_id = ? AND conversation_id = ?`),
-    // Messages reference their conversation but are not cascaded from it (their key is their own).
-    deleteMessages: db.prepare<[number, number]>('DELETE FROM messages WHERE workspace_id = ? AND conversation_id = ?'),
     delete: db.prepare<[number, number]>('DELETE FROM conversations WHERE workspace_id = ? AND id = ?'),
     customersOf: db.prepare<[number, string], { conversation_id: number, contact_id: string }>(`SELECT conversation_id, contact_id
       FROM conversation_contacts WHERE workspace_id = ? AND conversation_id IN (SELECT value FROM json_each(?))
@@ -109,9 +107,8 @@ export class ConversationStore {
     this.q.removeCustomer.run(this.workspaceId, Number(conversationId), contactId)
   }
 
-  /** Deletes the conversation with its message, parts, customer links, files and ticket. */
+  /** Deletes the conversation; its message, parts, customer links, files and ticket cascade with it. */
   delete (id: string): void {
-    this.q.deleteMessages.run(this.workspaceId, Number(id))
     this.q.delete.run(this.workspaceId, Number(id))
   }
 

@@ -70,6 +70,17 @@ export interface ConversationListV2 {
   conversations: ConversationListItemV2[]
 }
 
+/** `conversation_deleted`, the answer of `DELETE /conversations/{id}` (2.13+). */
+export interface DeletedConversationV2 {
+  id: string
+  object: 'conversation'
+  deleted: true
+}
+
+export function presentDeletedConversationV2 (deleted: { id: string }): DeletedConversationV2 {
+  return { id: deleted.id, object: 'conversation', deleted: true }
+}
+
 /** A conversation retrieved whole (`c.parts` set) answers with its parts; otherwise as a list item. */
 export function presentConversationV2 (c: Conversation, display: BodyDisplay, version: ApiVersion): ConversationV2 {
   const wire: ConversationV2 = presentConversationListItemV2(c, display, version)
