@@ -60,7 +60,11 @@ export const FixturesSchema = Type.Object({
   teams: Type.Optional(Type.Array(FixtureTeam)),
   users: Type.Optional(Type.Array(FixturePerson)),
   leads: Type.Optional(Type.Array(FixturePerson)),
-  visitors: Type.Optional(Type.Array(FixturePerson))
+  visitors: Type.Optional(Type.Array(FixturePerson)),
+  /** What `POST /conversations/{id}/run_assignment_rules` assigns to; without it, rules assign nothing. */
+  assignment_rules: Type.Optional(Type.Object({
+    assign_to: Type.Object({ type: Type.Union([Type.Literal('admin'), Type.Literal('team')]), id: NumericId }, { additionalProperties: false })
+  }, { additionalProperties: false }))
 }, { additionalProperties: false })
 
 export type Fixtures = Static<typeof FixturesSchema>
@@ -116,6 +120,11 @@ function checkReferences (file: string, fixtures: Fixtures): void {
   if (fixtures.me !== undefined && !adminIds.has(fixtures.me)) {
     throw new FixtureError(file, '/me', `no admin has id ${fixtures.me}`)
   }
+  const assignTo = fixtures.assignment_rules?.assign_to
+  if (assignTo !== undefined) {
+    const ids = assignTo.type === 'admin' ? adminIds : new Set(fixtures.teams?.map(team => team.id))
+    if (!ids.has(assignTo.id)) throw new FixtureError(file, '/assignment_rules/assign_to/id', `no ${assignTo.type} has id ${assignTo.id}`)
+  }
   const contactIds = new Set<string>()
   const userIds = new Set<string>()
   for (const [list, people] of peopleOf(fixtures)) {
@@ -156,6 +165,8 @@ export function applyFixtures (ctx: DomainContext, fixtures: Fixtures): void {
   for (const [list, people] of peopleOf(fixtures)) {
     for (const person of people) ctx.store.contacts.insert(fixtureContact(ctx, ROLE_OF_LIST[list], person))
   }
+  const assignTo = fixtures.assignment_rules?.assign_to
+  if (assignTo !== undefined) ctx.store.assignmentRules.set(assignTo)
 }
 
 function fixtureContact (ctx: DomainContext, role: ContactRole, person: FixturePerson) {

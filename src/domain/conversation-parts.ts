@@ -4,7 +4,7 @@ import type { Assignee, Body, PartType } from './types.js'
 
 export interface NewPart {
   partType: PartType
-  author: { type: 'contact' | 'admin', id: string }
+  author: { type: 'contact' | 'admin' | 'bot', id: string }
   body?: Body | null
   assignedTo?: Assignee | null
   attachmentUrls?: string[]

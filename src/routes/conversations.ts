@@ -6,7 +6,8 @@ import { createConversation } from '../domain/messages.js'
 import { REPLY_LIMITS, replyConversation } from '../domain/replies.js'
 import { redactConversation } from '../domain/redaction.js'
 import { searchConversations } from '../domain/search.js'
-import { since, v2Only } from '../http/api-version.js'
+import { runAssignmentRules } from '../domain/assignment-rules.js'
+import { since, until, v2Only } from '../http/api-version.js'
 import { presentDeletedConversationV2 } from '../presenters/v2/conversation.js'
 import { pageLinks } from '../http/links.js'
 import {
@@ -97,6 +98,10 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       snoozedUntil: body.snoozed_until
     })
     return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
+  })
+
+  app.post('/conversations/:id/run_assignment_rules', { schema: retrieve, constraints: v2Only, config: until('2.11') }, async (request) => {
+    return request.present.conversation(runAssignmentRules(request.ctx, request.params.id), bodyDisplay(request.query.display_as))
   })
 
   app.post('/conversations/:id/customers', { schema: { ...retrieve, body: AddCustomerBody } }, async (request) => {

@@ -1,5 +1,6 @@
 import type { NumericIdKind } from '../domain/ids.js'
 import { AdminStore, prepareAdminStatements } from './admins.js'
+import { AssignmentRuleStore, prepareAssignmentRuleStatements } from './assignment-rules.js'
 import { attachmentContent, AttachmentFileStore, prepareAttachmentFileStatements } from './attachment-files.js'
 import { ContactStore, prepareContactStatements } from './contacts.js'
 import { ConversationStore, prepareConversationStatements } from './conversations.js'
@@ -23,6 +24,7 @@ export interface WorkspaceStore {
   readonly parts: PartStore
   readonly search: SearchStore
   readonly attachmentFiles: AttachmentFileStore
+  readonly assignmentRules: AssignmentRuleStore
   /** Replaces a message's or part's body and marks it redacted (store/redaction.ts). */
   redactBody: (target: { type: 'message' | 'part', id: string }, replacement: { text: string, format: BodyFormat }, at: number) => void
   nextInSequence: (kind: NumericIdKind, base: number) => number
@@ -51,7 +53,8 @@ export function createStore (db: SqliteDatabase): Store {
     parts: preparePartStatements(db),
     search: prepareSearchStatements(db),
     attachmentFiles: prepareAttachmentFileStatements(db),
-    redaction: prepareRedactionStatements(db)
+    redaction: prepareRedactionStatements(db),
+    assignmentRules: prepareAssignmentRuleStatements(db)
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
@@ -70,6 +73,7 @@ export function createStore (db: SqliteDatabase): Store {
       parts: new PartStore(statements.parts, workspaceId),
       search: new SearchStore(statements.search, workspaceId),
       attachmentFiles: new AttachmentFileStore(statements.attachmentFiles, workspaceId),
+      assignmentRules: new AssignmentRuleStore(statements.assignmentRules, workspaceId),
       redactBody: (target, replacement, at) => { redactBody(statements.redaction, workspaceId, target, replacement, at) },
       nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
       transaction
