@@ -11,6 +11,7 @@ import { frameworkErrors, registerErrorHandling } from './http/error-handler.js'
 import './http/request-context.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { adminRoutes } from './routes/admins.js'
+import { attachmentRoutes } from './routes/attachments.js'
 import { contactRoutes } from './routes/contacts.js'
 import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
@@ -60,6 +61,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   registerClientQuirks(app)
 
   app.register(healthRoutes(store))
+  app.register(attachmentRoutes(store))
   app.register(async (api) => {
     addWorkspaceAuth(api, { workspaces, allowedTokens: config.tokens === null ? null : new Set(config.tokens) })
     addApiVersion(api, defaultVersion)

@@ -1,4 +1,5 @@
 import type { ConversationRecord, PartRecord } from '../store/index.js'
+import { saveAttachmentFiles, type DecodedFile } from './attachments.js'
 import type { DomainContext } from './context.js'
 import type { Assignee, Body, PartType } from './types.js'
 
@@ -8,6 +9,10 @@ export interface NewPart {
   body?: Body | null
   assignedTo?: Assignee | null
   attachmentUrls?: string[]
+  /** Files sent inline, stored with the part and served at the mock's `origin`. */
+  files?: { decoded: readonly DecodedFile[], origin: string } | undefined
+  /** When it was written, if not now (2.x replies' `created_at`). */
+  createdAt?: number | undefined
 }
 
 /**
@@ -16,6 +21,7 @@ export interface NewPart {
  */
 export function appendPart (ctx: DomainContext, conversation: ConversationRecord, part: NewPart, changes: Partial<ConversationRecord>): ConversationRecord {
   const now = ctx.clock.now()
+  const at = part.createdAt ?? now
   const record: PartRecord = {
     id: ctx.ids.partId(),
     conversationId: conversation.id,
@@ -28,11 +34,12 @@ export function appendPart (ctx: DomainContext, conversation: ConversationRecord
     assignedToId: part.assignedTo?.id ?? null,
     attachmentUrls: part.attachmentUrls ?? [],
     redacted: false,
-    createdAt: now,
-    updatedAt: now,
-    notifiedAt: now
+    createdAt: at,
+    updatedAt: at,
+    notifiedAt: at
   }
   ctx.store.parts.insert(record)
+  if (part.files !== undefined) saveAttachmentFiles(ctx, { conversationId: conversation.id, type: 'part', id: record.id }, part.files.decoded, part.files.origin)
   const updated: ConversationRecord = { ...conversation, ...changes, partsCount: conversation.partsCount + 1, updatedAt: now }
   ctx.store.conversations.update(updated)
   return updated

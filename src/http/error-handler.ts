@@ -18,7 +18,7 @@ export function sendError (request: FastifyRequest, reply: FastifyReply, error: 
  */
 export function registerErrorHandling (app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const intercomError = toIntercomError(error, request, app.initialConfig.bodyLimit ?? 1048576)
+    const intercomError = toIntercomError(error, request, request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 1048576)
     if (intercomError.status >= 500) request.log.error({ err: error }, 'unexpected error answered as server_error')
     return sendError(request, reply, intercomError)
   })

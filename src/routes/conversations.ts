@@ -14,7 +14,7 @@ import {
   AddCustomerBody, AdminIdQuery, ConversationParams, CustomerParams, RedactBody, RemoveCustomerBody, ListConversationsQuery, ManageConversationBody, ReplyBody, RetrieveConversationQuery, UpdateConversationBody
 } from '../schemas/conversations.js'
 import { CreateConversationBody } from '../schemas/messages.js'
-import { bodyDisplay } from './inputs.js'
+import { ATTACHMENT_BODY_LIMIT, bodyDisplay, requestOrigin } from './inputs.js'
 
 /**
  * Conversations in both majors: one handler per operation, the version's presenter renders it. 2.x
@@ -43,7 +43,9 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/conversations', { schema: { body: CreateConversationBody }, constraints: v2Only }, async (request) => {
     const { body } = request
-    const message = createConversation(request.ctx, { from: { type: body.from.type, id: body.from.id }, body: body.body, createdAt: body.created_at })
+    const message = createConversation(request.ctx, {
+      from: { type: body.from.type, id: body.from.id }, body: body.body, subject: body.subject, attachmentUrls: body.attachment_urls, createdAt: body.created_at
+    })
     return request.present.message(message)
   })
 
@@ -70,7 +72,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return presentDeletedConversationV2(deleteConversation(request.ctx, request.params.id))
   })
 
-  app.post('/conversations/:id/reply', { schema: { ...retrieve, body: ReplyBody } }, async (request) => {
+  app.post('/conversations/:id/reply', { schema: { ...retrieve, body: ReplyBody }, bodyLimit: ATTACHMENT_BODY_LIMIT }, async (request) => {
     const { body } = request
     const conversation = replyConversation(request.ctx, request.params.id, {
       type: body.type,
@@ -82,7 +84,10 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       adminId: body.admin_id,
       assigneeId: body.assignee_id,
       snoozedUntil: body.snoozed_until,
-      attachmentUrls: body.attachment_urls
+      attachmentUrls: body.attachment_urls,
+      attachmentFiles: body.attachment_files?.map(file => ({ name: file.name, contentType: file.content_type, data: file.data })),
+      origin: requestOrigin(request),
+      createdAt: request.apiVersion.major === 2 ? body.created_at : undefined
     }, REPLY_LIMITS[request.apiVersion.major])
     return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
   })

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify'
 import type { ContactChanges } from '../domain/contact-changes.js'
 import type { PartyInput } from '../domain/message-input.js'
 import type { ContactIdentifiers } from '../domain/people.js'
@@ -5,6 +6,14 @@ import type { BodyDisplay } from '../presenters/index.js'
 import type { CreateOrUpdatePersonBody } from '../schemas/people.js'
 
 /** Wire (snake_case) inputs shared by several routes, translated to the domain's. */
+
+/** The body limit of requests that may carry `attachment_files` (base64 grows files by a third). */
+export const ATTACHMENT_BODY_LIMIT = 16 * 1024 * 1024
+
+/** The origin the client reached the mock at: where the URLs of stored files point. */
+export function requestOrigin (request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`
+}
 
 export function bodyDisplay (displayAs: string | undefined): BodyDisplay {
   return displayAs === 'plaintext' ? 'plaintext' : 'html'

@@ -26,6 +26,13 @@ export const RetrieveConversationQuery = Type.Object({ display_as: DisplayAs })
 
 export type ListConversationsQuery = Static<typeof ListConversationsQuery>
 
+/** 2.x `conversation_attachment_files`: a file sent inline, base64 `data`. */
+export const AttachmentFile = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  content_type: Type.String({ minLength: 1 }),
+  data: Type.String()
+})
+
 /**
  * `POST /conversations/{id}/reply`: a customer's comment or an admin's comment, note or action. Fields
  * clients repeat (`id`, `conversation_id`) are ignored. An admin's snooze or open may leave out `type`
@@ -41,7 +48,9 @@ export const ReplyBody = Type.Object({
   admin_id: Type.Optional(Id),
   assignee_id: Type.Optional(Id),
   snoozed_until: Type.Optional(UnixTime),
-  attachment_urls: Type.Optional(Type.Array(Type.String()))
+  attachment_urls: Type.Optional(Type.Array(Type.String())),
+  attachment_files: Type.Optional(Type.Array(AttachmentFile)),
+  created_at: Type.Optional(UnixTime)
 })
 export type ReplyBody = Static<typeof ReplyBody>
 
