@@ -10,7 +10,8 @@ export interface ContactChanges {
   phone?: string | null | undefined
   name?: string | null | undefined
   avatarUrl?: string | null | undefined
-  unsubscribedFromEmails?: boolean | undefined
+  /** Null (accepted on users before 1.3) leaves it as it is. */
+  unsubscribedFromEmails?: boolean | null | undefined
   customAttributes?: Record<string, unknown> | undefined
   signedUpAt?: UnixSeconds | null | undefined
   lastRequestAt?: UnixSeconds | null | undefined

@@ -16,6 +16,12 @@ export function Nullable<T extends TSchema> (schema: T) {
   return Type.Union([Type.Null(), schema])
 }
 
+/**
+ * True, false or null. A union would let coercion turn false into null (or null into false), so this
+ * is one schema of two types, which Ajv leaves as sent.
+ */
+export const NullableBoolean = Type.Unsafe<boolean | null>({ type: ['boolean', 'null'] })
+
 export const UnixTime = Type.Integer({ minimum: 0 })
 
 export const PageQuery = {
