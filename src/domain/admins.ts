@@ -12,6 +12,32 @@ export function retrieveAdmin (ctx: DomainContext, id: string): Admin {
   return admin
 }
 
+/** `PUT /admins/{id}/away`: away mode on or off, with reassignment and (2.14+) a reason. */
+export interface AwayInput {
+  awayModeEnabled: boolean
+  awayModeReassign: boolean
+  awayStatusReasonId?: string | undefined
+}
+
+/**
+ * Sets an admin's away mode. While away with `away_mode_reassign`, new replies to conversations
+ * assigned to them go back to the team inbox (replies.ts). Turning away mode off clears the reason.
+ */
+export function setAdminAway (ctx: DomainContext, id: string, input: AwayInput): Admin {
+  return ctx.store.transaction(() => {
+    const admin = ctx.store.admins.findById(id)
+    if (admin === null) throw errors.adminForIdNotFound()
+    // All checks are above this line; below it, only writes.
+    const away = {
+      awayModeEnabled: input.awayModeEnabled,
+      awayModeReassign: input.awayModeReassign,
+      awayStatusReasonId: input.awayModeEnabled ? input.awayStatusReasonId ?? admin.awayStatusReasonId : null
+    }
+    ctx.store.admins.updateAway(id, away)
+    return { ...admin, ...away }
+  })
+}
+
 /** `GET /me`: the admin who owns the access token (the fixtures' `me`, else the first admin), with the app. */
 export function identifyAdmin (ctx: DomainContext): { admin: Admin, app: App } {
   const owner = ctx.workspace.ownerAdminId === null ? null : ctx.store.admins.findById(ctx.workspace.ownerAdminId)

@@ -23,6 +23,7 @@ export const errors = {
 
   notFound: (subject: NotFoundSubject) => new IntercomError(404, 'not_found', `${subject} Not Found`),
   adminNotFound: () => new IntercomError(404, 'admin_not_found', 'Admin not found'),
+  adminForIdNotFound: () => new IntercomError(404, 'admin_not_found', 'Admin for admin_id not found'),
   routeNotFound: () => new IntercomError(404, 'not_found', 'Resource Not Found'),
 
   parameterInvalid: (message: string, field?: string) => new IntercomError(400, 'parameter_invalid', message, field),

@@ -1,6 +1,7 @@
 import type { ConversationRecord } from '../store/index.js'
 import type { DomainContext } from './context.js'
 import { adminBody, isAdminAction, planAdminAction, type AdminActionInput } from './conversation-actions.js'
+import { OPERATOR_BOT_ID } from './assignment-rules.js'
 import { checkAttachments, type AttachmentFileInput, type AttachmentLimits } from './attachments.js'
 import { appendPart, type NewPart } from './conversation-parts.js'
 import { viewConversation } from './conversation-view.js'
@@ -84,7 +85,7 @@ function customerReply (ctx: DomainContext, conversationId: string, input: Reply
       lastAuthorType: 'contact',
       customerFirstReplyAt: firstReplyOfOutbound ? now : conversation.customerFirstReplyAt
     })
-    return viewConversation(ctx, updated)
+    return viewConversation(ctx, reassignIfAssigneeAway(ctx, updated))
   })
 }
 
@@ -107,6 +108,18 @@ function adminReply (ctx: DomainContext, conversationId: string, input: ReplyInp
     // All checks are above this line; below it, only writes.
     return viewConversation(ctx, appendPart(ctx, conversation, { ...part, ...extras }, changes))
   })
+}
+
+/**
+ * A customer's new reply to a conversation whose admin is away with `away_mode_reassign` goes back to
+ * the team inbox: the admin is unassigned (the team, if any, stays), recorded as Intercom's
+ * `away_mode_assignment` part by its Operator bot.
+ */
+function reassignIfAssigneeAway (ctx: DomainContext, conversation: ConversationRecord): ConversationRecord {
+  const assignee = conversation.adminAssigneeId === null ? null : ctx.store.admins.findById(conversation.adminAssigneeId)
+  if (assignee === null || !assignee.awayModeEnabled || !assignee.awayModeReassign) return conversation
+  const team = conversation.teamAssigneeId === null ? null : { type: 'team' as const, id: conversation.teamAssigneeId }
+  return appendPart(ctx, conversation, { partType: 'away_mode_assignment', author: { type: 'bot', id: OPERATOR_BOT_ID }, assignedTo: team }, { adminAssigneeId: null })
 }
 
 /** A customer replying names itself by `intercom_user_id`, else `user_id`, else `email`. */

@@ -47,6 +47,8 @@ export interface Admin {
   jobTitle: string | null
   awayModeEnabled: boolean
   awayModeReassign: boolean
+  /** 2.14+ `away_status_reason_id`, set with away mode. */
+  awayStatusReasonId: string | null
   hasInboxSeat: boolean
   avatarUrl: string | null
   teamIds: string[]
@@ -136,7 +138,7 @@ export interface Assignee {
 
 export type PartType =
   | 'comment' | 'note' | 'assignment' | 'assign_and_reopen' | 'open' | 'close' | 'snoozed' | 'unsnoozed'
-  | 'note_and_reopen' | 'participant_added' | 'participant_removed'
+  | 'note_and_reopen' | 'participant_added' | 'participant_removed' | 'away_mode_assignment'
 
 /** A file on a message or part. Sizes are null when unknown (a URL the mock did not fetch). */
 export interface Attachment {

@@ -42,3 +42,16 @@ export const ContactIdentifiers = Type.Object({
 })
 
 export const IdParams = Type.Object({ id: Id })
+
+/** `PUT /admins/{id}/away` (2.x). `away_status_reason_id` is 2.14+ (an integer; sent as a string too). */
+export const AwayBody = Type.Object({
+  away_mode_enabled: Type.Boolean(),
+  away_mode_reassign: Type.Boolean(),
+  away_status_reason_id: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' }))
+})
+
+/** `GET /admins/activity_logs` (2.x): `created_at_after` is required. */
+export const ActivityLogsQuery = Type.Object({
+  created_at_after: UnixTime,
+  created_at_before: Type.Optional(UnixTime)
+})

@@ -16,8 +16,8 @@ export interface AdminV2 {
   away_mode_enabled: boolean
   away_mode_reassign: boolean
   has_inbox_seat: boolean
-  /** 2.14+. */
-  away_status_reason_id?: null
+  /** 2.14+: an integer, or null when the admin is not away for a reason. */
+  away_status_reason_id?: number | null
   /** Integers, unlike the ids themselves. */
   team_ids: number[]
   /**
@@ -42,6 +42,17 @@ export interface AdminOwnerV2 {
   email: string
   away_mode_enabled: boolean
   away_mode_reassign: boolean
+}
+
+/** `activity_log_list`: the mock records no teammate activity, so the window holds none. */
+export interface ActivityLogListV2 {
+  type: 'activity_log.list'
+  pages: { type: 'pages', next: null, page: 1, per_page: 20, total_pages: 0 }
+  activity_logs: []
+}
+
+export function presentActivityLogsV2 (_after: number, _before: number | undefined): ActivityLogListV2 {
+  return { type: 'activity_log.list', pages: { type: 'pages', next: null, page: 1, per_page: 20, total_pages: 0 }, activity_logs: [] }
 }
 
 /** `GET /admins/{id}`. */
@@ -81,7 +92,7 @@ function presentListedAdminV2 (admin: Admin, version: ApiVersion): AdminV2 {
   // 2.11's `admin` alone requires job_title (its own examples have none): '' for an admin without one.
   if (admin.jobTitle !== null) wire.job_title = admin.jobTitle
   else if (is211(version)) wire.job_title = ''
-  // 2.14 adds `away_status_reason_id` (null: the mock has no away reasons).
-  if (isAtLeast(version, 2, 14)) wire.away_status_reason_id = null
+  // 2.14 adds `away_status_reason_id`.
+  if (isAtLeast(version, 2, 14)) wire.away_status_reason_id = admin.awayStatusReasonId === null ? null : integerId(admin.awayStatusReasonId)
   return wire
 }
