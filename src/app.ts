@@ -17,6 +17,7 @@ import { conversationRoutes } from './routes/conversations.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
+import { ticketRoutes } from './routes/tickets.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
 import { openStore, type Store } from './store/index.js'
@@ -73,6 +74,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(contactRoutes)
     await api.register(visitorRoutes)
     await api.register(adminRoutes)
+    await api.register(ticketRoutes)
     fallbacks.register()
   })
   return app

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import type { DomainContext } from '../domain/context.js'
 import { newContact } from '../domain/people.js'
+import { applyTicketFixtures } from './ticket-fixtures.js'
 import type { ContactRole } from '../domain/types.js'
 
 const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
@@ -44,6 +45,36 @@ const FixturePerson = Type.Object({
   created_at: Type.Optional(Timestamp)
 }, { additionalProperties: false })
 
+const FixtureTicketAttribute = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  description: Type.Optional(Type.String()),
+  data_type: Type.Union(['string', 'list', 'integer', 'decimal', 'boolean', 'datetime', 'files'].map(t => Type.Literal(t))),
+  /** `list` attributes: `{ "list_options": [{ "label": "High" }, …] }`. */
+  input_options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  required_to_create: Type.Optional(Type.Boolean()),
+  required_to_create_for_contacts: Type.Optional(Type.Boolean()),
+  visible_on_create: Type.Optional(Type.Boolean()),
+  visible_to_contacts: Type.Optional(Type.Boolean())
+}, { additionalProperties: false })
+
+const FixtureTicketType = Type.Object({
+  id: NumericId,
+  name: Type.String({ minLength: 1 }),
+  description: Type.Optional(Type.String()),
+  icon: Type.Optional(Type.String()),
+  category: Type.Union([Type.Literal('Customer'), Type.Literal('Back-office'), Type.Literal('Tracker')]),
+  archived: Type.Optional(Type.Boolean()),
+  /** Beside the `_default_title_` and `_default_description_` every type has. */
+  attributes: Type.Optional(Type.Array(FixtureTicketAttribute))
+}, { additionalProperties: false })
+
+const FixtureTicketState = Type.Object({
+  id: NumericId,
+  category: Type.Union([Type.Literal('submitted'), Type.Literal('in_progress'), Type.Literal('waiting_on_customer'), Type.Literal('resolved')]),
+  internal_label: Type.String({ minLength: 1 }),
+  external_label: Type.String({ minLength: 1 })
+}, { additionalProperties: false })
+
 /** The fixture file: what every new workspace starts with. `fixtures/schema.json` is generated from this. */
 export const FixturesSchema = Type.Object({
   $schema: Type.Optional(Type.String()),
@@ -61,6 +92,9 @@ export const FixturesSchema = Type.Object({
   users: Type.Optional(Type.Array(FixturePerson)),
   leads: Type.Optional(Type.Array(FixturePerson)),
   visitors: Type.Optional(Type.Array(FixturePerson)),
+  ticket_types: Type.Optional(Type.Array(FixtureTicketType)),
+  /** Every ticket type's states; Intercom's four defaults when left out. */
+  ticket_states: Type.Optional(Type.Array(FixtureTicketState)),
   /** What `POST /conversations/{id}/run_assignment_rules` assigns to; without it, rules assign nothing. */
   assignment_rules: Type.Optional(Type.Object({
     assign_to: Type.Object({ type: Type.Union([Type.Literal('admin'), Type.Literal('team')]), id: NumericId }, { additionalProperties: false })
@@ -120,6 +154,13 @@ function checkReferences (file: string, fixtures: Fixtures): void {
   if (fixtures.me !== undefined && !adminIds.has(fixtures.me)) {
     throw new FixtureError(file, '/me', `no admin has id ${fixtures.me}`)
   }
+  for (const [list, items] of [['ticket_types', fixtures.ticket_types ?? []], ['ticket_states', fixtures.ticket_states ?? []]] as const) {
+    const ids = new Set<string>()
+    items.forEach((item, i) => {
+      if (ids.has(item.id)) throw new FixtureError(file, `/${list}/${i}/id`, `id ${item.id} is used twice`)
+      ids.add(item.id)
+    })
+  }
   const assignTo = fixtures.assignment_rules?.assign_to
   if (assignTo !== undefined) {
     const ids = assignTo.type === 'admin' ? adminIds : new Set(fixtures.teams?.map(team => team.id))
@@ -167,6 +208,7 @@ export function applyFixtures (ctx: DomainContext, fixtures: Fixtures): void {
   }
   const assignTo = fixtures.assignment_rules?.assign_to
   if (assignTo !== undefined) ctx.store.assignmentRules.set(assignTo)
+  applyTicketFixtures(ctx, fixtures)
 }
 
 function fixtureContact (ctx: DomainContext, role: ContactRole, person: FixturePerson) {

@@ -2,9 +2,9 @@ import type { DomainContext } from './context.js'
 import { appendPart } from './conversation-parts.js'
 import { viewConversation } from './conversation-view.js'
 import { errors } from './errors.js'
-import { customerIdentifier, lookupContact, newContact, normaliseEmail, type CustomerIdentifiers, type Identifier } from './people.js'
+import { customerIdentifier, insertLeadWithEmail, lookupContact, type CustomerIdentifiers, type Identifier } from './people.js'
 import { findAdmin, findConversationRecord } from './references.js'
-import type { Contact, Conversation } from './types.js'
+import type { Conversation } from './types.js'
 
 /**
  * `POST /conversations/{id}/customers`: the admin `adminId` adds a contact (a user or lead) as a
@@ -23,7 +23,7 @@ export function addConversationCustomer (ctx: DomainContext, conversationId: str
       throw errors.parameterInvalid('The contact is already a participant of this conversation', 'customer')
     }
     // All checks are above this line; below it, only writes.
-    const contact = existing ?? createLead(ctx, identifier.value)
+    const contact = existing ?? insertLeadWithEmail(ctx, identifier.value)
     ctx.store.conversations.appendCustomer(conversation, contact.id)
     const updated = appendPart(ctx, conversation, { partType: 'participant_added', author: { type: 'admin', id: admin.id } }, {})
     return viewConversation(ctx, updated)
@@ -55,8 +55,3 @@ function participantIdentifier (customer: CustomerIdentifiers): Identifier {
   throw errors.parameterInvalid('customer needs one of intercom_user_id, user_id or email', 'customer')
 }
 
-function createLead (ctx: DomainContext, email: string): Contact {
-  const lead = newContact(ctx, 'lead', { email: normaliseEmail(email) })
-  ctx.store.contacts.insert(lead)
-  return lead
-}

@@ -3,7 +3,8 @@ import type { AuthorType } from '../store/records.js'
 import type { DomainContext } from './context.js'
 import { conversationStatistics } from './conversation-statistics.js'
 import { urlAttachment } from './attachments.js'
-import type { Admin, AdminRef, Attachment, Author, ContactRef, Conversation, ConversationPart } from './types.js'
+import type { TicketLink } from './tickets/types.js'
+import type { Admin, AdminRef, Attachment, Author, ContactRef, Conversation, ConversationPart, LinkedObject } from './types.js'
 
 /**
  * Turns stored conversations into the domain's Conversation: customers, authors and assignees
@@ -17,6 +18,7 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
   const messageFiles = ctx.store.attachmentFiles.ofOwners('message', records.map(r => r.messageId))
   const partFiles = withParts ? ctx.store.attachmentFiles.ofOwners('part', [...parts.values()].flat().map(p => p.id)) : new Map<string, Attachment[]>()
   const authors = new AuthorDirectory(ctx)
+  const tickets = ticketLinks(ctx, records.map(r => r.id))
   authors.need([...customerIds.values()].flat())
   authors.needAuthorsOf([...messages.values()])
   authors.needAuthorsOf([...parts.values()].flat())
@@ -55,7 +57,9 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
       teammates: [...teammateIds].map(id => authors.admin(id)),
       statistics: conversationStatistics(record, message, conversationParts),
       partsCount: record.partsCount,
-      parts: withParts ? conversationParts.map(part => viewPart(part, authors, attachmentsOf(part, partFiles))) : null
+      parts: withParts ? conversationParts.map(part => viewPart(part, authors, attachmentsOf(part, partFiles))) : null,
+      ticket: tickets.own.get(record.id) ?? null,
+      linkedObjects: tickets.linked.get(record.id) ?? []
     }
   })
 }
@@ -77,6 +81,25 @@ function viewPart (part: PartRecord, authors: AuthorDirectory, attachments: Atta
     updatedAt: part.updatedAt,
     notifiedAt: part.notifiedAt
   }
+}
+
+/** The ticket each conversation is, and the objects linked to each, in three queries. */
+function ticketLinks (ctx: DomainContext, ids: readonly string[]): { own: Map<string, TicketLink>, linked: Map<string, LinkedObject[]> } {
+  const own = new Map<string, TicketLink>()
+  const linked = new Map<string, LinkedObject[]>()
+  const ownRecords = ctx.store.tickets.byConversationIds(ids)
+  const linkedRecords = ctx.store.tickets.linkedTo(ids)
+  if (ownRecords.size === 0 && linkedRecords.length === 0) return { own, linked }
+  const categories = new Map(ctx.store.tickets.allTypes().map(type => [type.id, type.category]))
+  const add = (id: string, object: LinkedObject) => { linked.set(id, [...(linked.get(id) ?? []), object]) }
+  for (const ticket of ownRecords.values()) {
+    own.set(ticket.conversationId, { id: ticket.conversationId, ticketNumber: ticket.ticketNumber, category: categories.get(ticket.ticketTypeId) ?? 'Customer' })
+    if (ticket.linkedConversationId !== null) add(ticket.conversationId, { type: 'conversation', id: ticket.linkedConversationId, category: null })
+  }
+  for (const ticket of linkedRecords) {
+    if (ticket.linkedConversationId !== null) add(ticket.linkedConversationId, { type: 'ticket', id: ticket.conversationId, category: categories.get(ticket.ticketTypeId) ?? null })
+  }
+  return { own, linked }
 }
 
 /** URL attachments first, then the files sent inline, as they were given. */

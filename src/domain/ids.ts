@@ -7,13 +7,15 @@ import type { Clock } from './clock.js'
  * id of one kind never finds an object of another (a message id sent to `GET /conversations/{id}`
  * is a 404, as on Intercom) and two workspaces started alike get the same ids.
  */
-export type NumericIdKind = 'message' | 'conversation' | 'part' | 'contact'
+export type NumericIdKind = 'message' | 'conversation' | 'part' | 'contact' | 'ticket' | 'ticket_attribute'
 
 export const numericIdBases: Record<NumericIdKind, number> = {
   message: 2000, // the first message is "2001", as in Intercom's own examples
   conversation: 1_000_000_000,
   part: 3_000_000_000,
-  contact: 0 // not rendered: the counter inside a contact's object id
+  contact: 0, // not rendered: the counter inside a contact's object id
+  ticket: 0, // a ticket's `ticket_id`, the number teammates see: 1, 2, …
+  ticket_attribute: 0
 }
 
 /** Hands out the next value of a per-workspace counter; backed by the store, inside the write transaction. */
@@ -23,6 +25,8 @@ export interface Ids {
   messageId: () => string
   conversationId: () => string
   partId: () => string
+  ticketNumber: () => string
+  ticketAttributeId: () => string
   /** A 24-hex object id: creation time, workspace, counter (the layout of a MongoDB ObjectId). */
   contactId: () => string
   /** The UUID Intercom assigns as `user_id` of every new lead and visitor. */
@@ -35,6 +39,8 @@ export function createIds (workspaceId: number, clock: Clock, next: NextInSequen
     messageId: numeric('message'),
     conversationId: numeric('conversation'),
     partId: numeric('part'),
+    ticketNumber: numeric('ticket'),
+    ticketAttributeId: numeric('ticket_attribute'),
     contactId: () => {
       const counter = next('contact', numericIdBases.contact)
       return hex(clock.now(), 8) + hex(workspaceId, 6) + hex(counter, 10)

@@ -112,6 +112,13 @@ export function newContact (ctx: DomainContext, role: ContactRole, fields: Conta
   }
 }
 
+/** Creates and stores a lead with only an email: what Intercom does for an email nobody has. Call inside a transaction. */
+export function insertLeadWithEmail (ctx: DomainContext, email: string): Contact {
+  const lead = newContact(ctx, 'lead', { email: normaliseEmail(email) })
+  ctx.store.contacts.insert(lead)
+  return lead
+}
+
 /** Writes a visitor's conversion to a lead: same id and user_id, role lead. Call inside a transaction. */
 export function convertVisitorToLead (ctx: DomainContext, visitor: Contact): Contact {
   const lead: Contact = { ...visitor, role: 'lead', updatedAt: ctx.clock.now() }

@@ -1,3 +1,5 @@
+import type { TicketCategory, TicketLink } from './tickets/types.js'
+
 /**
  * The one model behind every API version. Presenters render these as 1.x or 2.x wire shapes;
  * nothing here knows about either.
@@ -190,6 +192,16 @@ export interface Conversation {
   partsCount: number
   /** Present when the conversation was retrieved whole; list items leave it out. */
   parts: ConversationPart[] | null
+  /** The ticket this conversation is (converted, or created as a ticket), if any. */
+  ticket: TicketLink | null
+  /** 2.x `linked_objects`: tickets linked to this conversation, or the conversation a ticket was linked to. */
+  linkedObjects: LinkedObject[]
+}
+
+export interface LinkedObject {
+  type: 'ticket' | 'conversation'
+  id: string
+  category: TicketCategory | null
 }
 
 /** Figures Intercom keeps per conversation (2.x `statistics`), derived from its parts. Times are unix seconds. */

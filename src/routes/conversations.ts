@@ -14,7 +14,7 @@ import {
   AddCustomerBody, AdminIdQuery, ConversationParams, CustomerParams, RedactBody, RemoveCustomerBody, ListConversationsQuery, ManageConversationBody, ReplyBody, RetrieveConversationQuery, UpdateConversationBody
 } from '../schemas/conversations.js'
 import { CreateConversationBody } from '../schemas/messages.js'
-import { ATTACHMENT_BODY_LIMIT, bodyDisplay, requestOrigin } from './inputs.js'
+import { ATTACHMENT_BODY_LIMIT, bodyDisplay, replyInput } from './inputs.js'
 
 /**
  * Conversations in both majors: one handler per operation, the version's presenter renders it. 2.x
@@ -73,22 +73,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.post('/conversations/:id/reply', { schema: { ...retrieve, body: ReplyBody }, bodyLimit: ATTACHMENT_BODY_LIMIT }, async (request) => {
-    const { body } = request
-    const conversation = replyConversation(request.ctx, request.params.id, {
-      type: body.type,
-      messageType: body.message_type,
-      body: body.body,
-      intercomUserId: body.intercom_user_id,
-      userId: body.user_id,
-      email: body.email,
-      adminId: body.admin_id,
-      assigneeId: body.assignee_id,
-      snoozedUntil: body.snoozed_until,
-      attachmentUrls: body.attachment_urls,
-      attachmentFiles: body.attachment_files?.map(file => ({ name: file.name, contentType: file.content_type, data: file.data })),
-      origin: requestOrigin(request),
-      createdAt: request.apiVersion.major === 2 ? body.created_at : undefined
-    }, REPLY_LIMITS[request.apiVersion.major])
+    const conversation = replyConversation(request.ctx, request.params.id, replyInput(request, request.body), REPLY_LIMITS[request.apiVersion.major])
     return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
   })
 

@@ -10,6 +10,7 @@ import { PartStore, preparePartStatements } from './parts.js'
 import { prepareRedactionStatements, redactBody } from './redaction.js'
 import type { BodyFormat } from './records.js'
 import { SearchStore, prepareSearchStatements } from './search.js'
+import { TicketStore, prepareTicketStatements } from './tickets.js'
 import { WorkspaceRegistry, prepareWorkspaceStatements } from './workspaces.js'
 
 export type { ConversationQuery, ConversationRecord, MessageRecord, PartRecord } from './records.js'
@@ -25,6 +26,7 @@ export interface WorkspaceStore {
   readonly search: SearchStore
   readonly attachmentFiles: AttachmentFileStore
   readonly assignmentRules: AssignmentRuleStore
+  readonly tickets: TicketStore
   /** Replaces a message's or part's body and marks it redacted (store/redaction.ts). */
   redactBody: (target: { type: 'message' | 'part', id: string }, replacement: { text: string, format: BodyFormat }, at: number) => void
   nextInSequence: (kind: NumericIdKind, base: number) => number
@@ -54,7 +56,8 @@ export function createStore (db: SqliteDatabase): Store {
     search: prepareSearchStatements(db),
     attachmentFiles: prepareAttachmentFileStatements(db),
     redaction: prepareRedactionStatements(db),
-    assignmentRules: prepareAssignmentRuleStatements(db)
+    assignmentRules: prepareAssignmentRuleStatements(db),
+    tickets: prepareTicketStatements(db)
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
@@ -74,6 +77,7 @@ export function createStore (db: SqliteDatabase): Store {
       search: new SearchStore(statements.search, workspaceId),
       attachmentFiles: new AttachmentFileStore(statements.attachmentFiles, workspaceId),
       assignmentRules: new AssignmentRuleStore(statements.assignmentRules, workspaceId),
+      tickets: new TicketStore(statements.tickets, workspaceId),
       redactBody: (target, replacement, at) => { redactBody(statements.redaction, workspaceId, target, replacement, at) },
       nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
       transaction

@@ -72,6 +72,7 @@ CREATE TABLE tickets (
   ticket_id TEXT NOT NULL,
   ticket_type_id TEXT NOT NULL,
   ticket_state_id TEXT NOT NULL,
+  previous_state_id TEXT,
   attributes TEXT NOT NULL DEFAULT '{}',
   is_shared INTEGER NOT NULL DEFAULT 1,
   linked_conversation_id INTEGER,
