@@ -19,6 +19,8 @@ export interface ContactChanges {
   updateLastRequestAt?: boolean | undefined
   /** 1.x `new_session`: count one more session. */
   newSession?: boolean | undefined
+  /** 2.x `owner_id`: an admin's id, or null for none (checked by the caller). */
+  ownerId?: string | null | undefined
 }
 
 /** `contact` with `changes` applied (not yet written). Custom attributes merge key by key. */
@@ -36,6 +38,7 @@ export function applyContactChanges (ctx: DomainContext, contact: Contact, chang
     signedUpAt: changes.signedUpAt === undefined ? contact.signedUpAt : changes.signedUpAt,
     lastRequestAt: changes.updateLastRequestAt === true ? now : changes.lastRequestAt === undefined ? contact.lastRequestAt : changes.lastRequestAt,
     sessionCount: contact.sessionCount + (changes.newSession === true ? 1 : 0),
+    ownerId: changes.ownerId === undefined ? contact.ownerId : changes.ownerId,
     updatedAt: now
   }
 }

@@ -53,6 +53,7 @@ export interface UpdateConversationInput {
   read?: boolean | undefined
   title?: string | null | undefined
   customAttributes?: Record<string, unknown> | undefined
+  companyId?: string | null | undefined
 }
 
 export function updateConversation (ctx: DomainContext, id: string, input: UpdateConversationInput): Conversation {
@@ -61,6 +62,7 @@ export function updateConversation (ctx: DomainContext, id: string, input: Updat
     const changes: Partial<ConversationRecord> = {}
     if (input.read !== undefined) changes.read = input.read
     if (input.title !== undefined) changes.title = input.title
+    if (input.companyId !== undefined) changes.companyId = input.companyId
     if (input.customAttributes !== undefined) changes.customAttributes = mergeCustomAttributes(record.customAttributes, input.customAttributes)
     // All checks are above this line; below it, only writes.
     if (Object.keys(changes).length === 0) return viewConversation(ctx, record)

@@ -107,6 +107,7 @@ export function newContact (ctx: DomainContext, role: ContactRole, fields: Conta
     lastRequestAt: fields.lastRequestAt ?? null,
     lastRepliedAt: fields.lastRepliedAt ?? null,
     sessionCount: fields.sessionCount ?? 0,
+    ownerId: fields.ownerId ?? null,
     createdAt: now,
     updatedAt: now
   }

@@ -29,6 +29,8 @@ export interface Contact {
   lastRequestAt: UnixSeconds | null
   lastRepliedAt: UnixSeconds | null
   sessionCount: number
+  /** 2.x `owner_id`: the admin who owns the contact's account. */
+  ownerId: string | null
   createdAt: UnixSeconds
   updatedAt: UnixSeconds
 }

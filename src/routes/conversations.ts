@@ -8,6 +8,7 @@ import { redactConversation } from '../domain/redaction.js'
 import { searchConversations } from '../domain/search.js'
 import { runAssignmentRules } from '../domain/assignment-rules.js'
 import { since, until, v2Only } from '../http/api-version.js'
+import { isAtLeast } from '../versions.js'
 import { presentDeletedConversationV2 } from '../presenters/v2/conversation.js'
 import { pageLinks } from '../http/links.js'
 import {
@@ -117,7 +118,8 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const conversation = updateConversation(request.ctx, request.params.id, {
         read: body.read,
         title: body.title,
-        customAttributes: body.custom_attributes
+        customAttributes: body.custom_attributes,
+        companyId: isAtLeast(request.apiVersion, 2, 14) ? body.company_id : undefined
       })
       return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
     })

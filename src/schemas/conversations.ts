@@ -22,7 +22,8 @@ export const ListConversationsQuery = Type.Object({
 
 export const ConversationParams = Type.Object({ id: Id })
 
-export const RetrieveConversationQuery = Type.Object({ display_as: DisplayAs })
+/** `include_translations` (2.14+) is accepted; the mock keeps no translations, so it changes nothing. */
+export const RetrieveConversationQuery = Type.Object({ display_as: DisplayAs, include_translations: Type.Optional(Type.Boolean()) })
 
 export type ListConversationsQuery = Static<typeof ListConversationsQuery>
 
@@ -67,6 +68,8 @@ export const ManageConversationBody = Type.Object({
 /** `PUT /conversations/{id}` (and, from python-intercom 3.x, `PUT /conversations/{id}/reply`). */
 export const UpdateConversationBody = Type.Object({
   read: Type.Optional(Type.Boolean()),
+  /** 2.14+: the company the conversation is about; null removes it. */
+  company_id: Type.Optional(Nullable(Type.String())),
   title: Type.Optional(Nullable(Type.String())),
   custom_attributes: Type.Optional(CustomAttributes)
 })

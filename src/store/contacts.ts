@@ -20,6 +20,7 @@ export interface ContactRow {
   last_request_at: number | null
   last_replied_at: number | null
   session_count: number
+  owner_id: string | null
   created_at: number
   updated_at: number
 }
@@ -29,7 +30,7 @@ export type Direction = 'asc' | 'desc'
 
 /** @internal */
 export const COLUMNS = `id, role, external_id, anonymous_id, email, phone, name, pseudonym, avatar_url, unsubscribed_from_emails,
-  custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, created_at, updated_at`
+  custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, owner_id, created_at, updated_at`
 const LIVE = 'workspace_id = ? AND deleted_at IS NULL'
 
 /** @internal */
@@ -49,11 +50,11 @@ export function prepareContactStatements (db: SqliteDatabase) {
     refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
     insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @external_id, @anonymous_id, @email, @phone,
       @name, @pseudonym, @avatar_url, @unsubscribed_from_emails, @custom_attributes, @signed_up_at, @last_request_at,
-      @last_replied_at, @session_count, @created_at, @updated_at)`),
+      @last_replied_at, @session_count, @owner_id, @created_at, @updated_at)`),
     update: db.prepare(`UPDATE contacts SET role = @role, external_id = @external_id, anonymous_id = @anonymous_id, email = @email, phone = @phone, name = @name,
       pseudonym = @pseudonym, avatar_url = @avatar_url, unsubscribed_from_emails = @unsubscribed_from_emails,
       custom_attributes = @custom_attributes, signed_up_at = @signed_up_at, last_request_at = @last_request_at,
-      last_replied_at = @last_replied_at, session_count = @session_count, updated_at = @updated_at
+      last_replied_at = @last_replied_at, session_count = @session_count, owner_id = @owner_id, updated_at = @updated_at
       WHERE workspace_id = @workspace_id AND id = @id AND deleted_at IS NULL`),
     markDeleted: db.prepare<[number, number, number, string]>(`UPDATE contacts SET deleted_at = ?, updated_at = ?
       WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL`),
@@ -174,6 +175,7 @@ export function toContact (row: ContactRow): Contact {
     lastRequestAt: row.last_request_at,
     lastRepliedAt: row.last_replied_at,
     sessionCount: row.session_count,
+    ownerId: row.owner_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at
   }
@@ -201,6 +203,7 @@ function toRow (workspaceId: number, c: Contact) {
     last_request_at: c.lastRequestAt,
     last_replied_at: c.lastRepliedAt,
     session_count: c.sessionCount,
+    owner_id: c.ownerId,
     created_at: c.createdAt,
     updated_at: c.updatedAt
   }
