@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { identifyAdmin, listAdmins, retrieveAdmin, setAdminAway } from '../domain/admins.js'
+import { identifyAdmin, listActivityLogs, listAdmins, retrieveAdmin, setAdminAway } from '../domain/admins.js'
 import { v2Only } from '../http/api-version.js'
 import { presentActivityLogsV2 } from '../presenters/v2/admin.js'
 import { ActivityLogsQuery, AwayBody, IdParams } from '../schemas/common.js'
@@ -9,7 +9,8 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/admins', async (request) => request.present.adminList(listAdmins(request.ctx)))
 
   app.get('/admins/activity_logs', { schema: { querystring: ActivityLogsQuery }, constraints: v2Only }, async (request) => {
-    return presentActivityLogsV2(request.query.created_at_after, request.query.created_at_before)
+    const { query } = request
+    return presentActivityLogsV2(listActivityLogs(request.ctx, { after: query.created_at_after, before: query.created_at_before, startingAfter: query.starting_after }))
   })
 
   app.get('/admins/:id', { schema: { params: IdParams } }, async (request) => {

@@ -53,5 +53,6 @@ export const AwayBody = Type.Object({
 /** `GET /admins/activity_logs` (2.x): `created_at_after` is required. */
 export const ActivityLogsQuery = Type.Object({
   created_at_after: UnixTime,
-  created_at_before: Type.Optional(UnixTime)
+  created_at_before: Type.Optional(UnixTime),
+  starting_after: Type.Optional(Type.String())
 })

@@ -1,4 +1,5 @@
 import type { NumericIdKind } from '../domain/ids.js'
+import { ActivityLogStore, prepareActivityLogStatements } from './activity-logs.js'
 import { AdminStore, prepareAdminStatements } from './admins.js'
 import { AssignmentRuleStore, prepareAssignmentRuleStatements } from './assignment-rules.js'
 import { attachmentContent, AttachmentFileStore, prepareAttachmentFileStatements } from './attachment-files.js'
@@ -27,6 +28,7 @@ export interface WorkspaceStore {
   readonly attachmentFiles: AttachmentFileStore
   readonly assignmentRules: AssignmentRuleStore
   readonly tickets: TicketStore
+  readonly activityLogs: ActivityLogStore
   /** Replaces a message's or part's body and marks it redacted (store/redaction.ts). */
   redactBody: (target: { type: 'message' | 'part', id: string }, replacement: { text: string, format: BodyFormat }, at: number) => void
   nextInSequence: (kind: NumericIdKind, base: number) => number
@@ -57,7 +59,8 @@ export function createStore (db: SqliteDatabase): Store {
     attachmentFiles: prepareAttachmentFileStatements(db),
     redaction: prepareRedactionStatements(db),
     assignmentRules: prepareAssignmentRuleStatements(db),
-    tickets: prepareTicketStatements(db)
+    tickets: prepareTicketStatements(db),
+    activityLogs: prepareActivityLogStatements(db)
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
@@ -78,6 +81,7 @@ export function createStore (db: SqliteDatabase): Store {
       attachmentFiles: new AttachmentFileStore(statements.attachmentFiles, workspaceId),
       assignmentRules: new AssignmentRuleStore(statements.assignmentRules, workspaceId),
       tickets: new TicketStore(statements.tickets, workspaceId),
+      activityLogs: new ActivityLogStore(statements.activityLogs, workspaceId),
       redactBody: (target, replacement, at) => { redactBody(statements.redaction, workspaceId, target, replacement, at) },
       nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
       transaction

@@ -1,4 +1,6 @@
-import type { Admin, Team } from '../../domain/types.js'
+import type { ActivityLog } from '../../domain/admins.js'
+import type { Admin, Page, Team } from '../../domain/types.js'
+import { presentCursorPagesV2, type CursorPagesV2 } from './pages.js'
 import { isAtLeast, type ApiVersion } from '../../versions.js'
 import { integerId } from './integer-id.js'
 import { is211 } from './version-2-11.js'
@@ -44,15 +46,34 @@ export interface AdminOwnerV2 {
   away_mode_reassign: boolean
 }
 
-/** `activity_log_list`: the mock records no teammate activity, so the window holds none. */
+/** `activity_log_list`: what teammates did (the mock records away-mode changes). */
 export interface ActivityLogListV2 {
   type: 'activity_log.list'
-  pages: { type: 'pages', next: null, page: 1, per_page: 20, total_pages: 0 }
-  activity_logs: []
+  pages: CursorPagesV2
+  activity_logs: Array<{
+    id: string
+    performed_by: { type: 'admin', id: string, email: string, ip: string } | null
+    metadata: Record<string, unknown>
+    created_at: number
+    activity_type: string
+    activity_description: string
+  }>
 }
 
-export function presentActivityLogsV2 (_after: number, _before: number | undefined): ActivityLogListV2 {
-  return { type: 'activity_log.list', pages: { type: 'pages', next: null, page: 1, per_page: 20, total_pages: 0 }, activity_logs: [] }
+export function presentActivityLogsV2 (page: Page<ActivityLog>): ActivityLogListV2 {
+  return {
+    type: 'activity_log.list',
+    pages: presentCursorPagesV2(page),
+    activity_logs: page.items.map(log => ({
+      id: log.id,
+      // The mock has no client addresses: every teammate acts from the loopback address.
+      performed_by: log.performedBy === null ? null : { type: 'admin', id: log.performedBy.id, email: log.performedBy.email, ip: '127.0.0.1' },
+      metadata: log.metadata,
+      created_at: log.createdAt,
+      activity_type: log.activityType,
+      activity_description: log.activityDescription
+    }))
+  }
 }
 
 /** `GET /admins/{id}`. */

@@ -40,6 +40,19 @@ CREATE TABLE assignment_rules (
   assignee_id TEXT NOT NULL
 ) STRICT;
 
+-- What teammates did (GET /admins/activity_logs): the mock records away-mode changes.
+CREATE TABLE admin_activity_logs (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  performed_by TEXT NOT NULL,
+  activity_type TEXT NOT NULL,
+  activity_description TEXT NOT NULL,
+  metadata TEXT NOT NULL DEFAULT '{}',
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, id)
+) STRICT;
+CREATE INDEX ix_admin_activity_logs_created ON admin_activity_logs (workspace_id, created_at);
+
 CREATE TABLE ticket_types (
   workspace_id INTEGER NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
   id TEXT NOT NULL,

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { assertError, build, FIXTURE, type TestApp } from '../../helper.js'
+import { assertError, build, FIXTURE, T0, type TestApp } from '../../helper.js'
 
 const call = (api: TestApp, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, version = '2.11') =>
   api.request({ method, url, version, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) })
@@ -51,11 +51,22 @@ t.test('a new reply to a conversation whose admin is away with reassign goes bac
   t.equal((await reply()).json().conversation_parts.total_count, parts.length + 1, 'unassigned now: nothing more to reassign')
 })
 
-t.test('GET /admins/activity_logs answers an activity_log.list (no longer taken for an admin id)', async t => {
+t.test('GET /admins/activity_logs lists away-mode changes in the window, newest first (no longer taken for an admin id)', async t => {
   const api = await build(t)
-  const res = await call(api, 'GET', '/admins/activity_logs?created_at_after=1700000000')
+  t.strictSame((await call(api, 'GET', '/admins/activity_logs?created_at_after=1700000000')).json(), { type: 'activity_log.list', pages: { type: 'pages', page: 1, per_page: 20, total_pages: 0 }, activity_logs: [] })
+  await call(api, 'PUT', `/admins/${FIXTURE.zoe.id}/away`, { away_mode_enabled: true, away_mode_reassign: true })
+  api.clock.advance(60)
+  await call(api, 'PUT', `/admins/${FIXTURE.wash.id}/away`, { away_mode_enabled: false, away_mode_reassign: false })
+  const res = await call(api, 'GET', `/admins/activity_logs?created_at_after=${T0 - 1}`)
   t.equal(res.statusCode, 200)
-  t.strictSame(res.json(), { type: 'activity_log.list', pages: { type: 'pages', next: null, page: 1, per_page: 20, total_pages: 0 }, activity_logs: [] })
+  const logs = res.json().activity_logs
+  t.match(logs, [
+    { activity_type: 'admin_away_mode_change', created_at: T0 + 60, performed_by: { type: 'admin', id: FIXTURE.wash.id, email: FIXTURE.wash.email }, activity_description: 'Wash changed their away mode to active.', metadata: { away_mode: false } },
+    { activity_type: 'admin_away_mode_change', created_at: T0, activity_description: 'Wash changed Zoe Washburne\'s away mode to away.', metadata: { away_mode: true, reassign_conversations: true, update_by_name: 'Wash' } }
+  ])
+  t.match(logs[0].id, /^[0-9a-f-]{36}$/)
+  t.equal((await call(api, 'GET', `/admins/activity_logs?created_at_after=${T0}`)).json().activity_logs.length, 1, 'strictly after')
+  t.equal((await call(api, 'GET', `/admins/activity_logs?created_at_after=${T0 - 1}&created_at_before=${T0 + 60}`)).json().activity_logs.length, 1, 'strictly before')
   const missing = await call(api, 'GET', '/admins/activity_logs')
   t.equal(missing.statusCode, 400)
   t.equal(missing.json().errors[0].field, 'created_at_after')
