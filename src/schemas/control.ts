@@ -15,8 +15,9 @@ export const ClockChange = Type.Object({
 }, { additionalProperties: false, description: 'Exactly one of frozen_at, advance or real' })
 
 export const JournalQuery = Type.Object({
-  method: Type.Optional(Type.String({ minLength: 1, description: 'GET, POST, …' })),
-  path: Type.Optional(Type.String({ minLength: 1, description: 'An exact path, or a glob: * within a segment, ** across segments' })),
+  method: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'GET, POST, …' })),
+  // Bounded: a glob becomes a regular expression, and V8 refuses one over about 32k characters.
+  path: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'An exact path, or a glob: * within a segment, ** across segments (at most 2048 characters)' })),
   status: Type.Optional(Type.String({ pattern: '^([1-5][0-9]{2}|[1-5]xx)$', description: 'A status (404) or a class of them (4xx)' })),
   since: Type.Optional(Type.String({ minLength: 1, description: 'Entries after this request id, or at or after this unix time' })),
   limit: Type.Optional(Type.Integer({ minimum: 1 }))

@@ -168,3 +168,11 @@ t.test('query keys are only keys: constructor, __proto__ and repeats are listed 
   t.equal(res.statusCode, 200)
   t.same(res.json().data[0].query, JSON.parse('{"constructor":"1","__proto__":"2","toString":"3","a":["1","2"]}'))
 })
+
+t.test('a path filter is at most 2048 characters: a longer glob is a 400 naming it, never a regular expression too large (found by the hostile-input generator)', async t => {
+  const api = await build(t)
+  await api.request({ url: '/me' })
+  t.equal((await api.request({ url: `/__mock/requests?path=/${'a'.repeat(2047)}` })).statusCode, 200)
+  const res = await api.request({ url: `/__mock/requests?path=${'a'.repeat(32768)}` })
+  assertError(t, res, 400, { code: 'parameter_invalid', message: /path/, field: 'path' })
+})
