@@ -5,6 +5,7 @@ import type { ControlPlane } from '../control/plane.js'
 import { IntercomError } from '../domain/errors.js'
 import type { Workspace } from '../domain/types.js'
 import { addAdminGuard } from '../http/control-access.js'
+import { rejectUnknownFields } from '../routes/control/unknown-fields.js'
 import { actionRequest, apiRequest, controlRequest, UI_API_VERSION } from './actions.js'
 import { asset, ASSET_TYPES, indexPage, type AssetName } from './assets.js'
 import { workspaceKey } from './key.js'
@@ -65,6 +66,7 @@ function uiApiRoutes ({ plane, adminToken, live }: UiOptions): FastifyPluginAsyn
       if (request.headers['x-intercom-mock-admin'] === undefined && typeof admin === 'string') request.headers['x-intercom-mock-admin'] = admin
     })
     addAdminGuard(app, adminToken)
+    rejectUnknownFields(app)
     const tokenOf = (key: string): string => {
       const found = plane.workspaces.summaries().find(s => workspaceKey(s.workspace.token) === key)
       if (found === undefined) throw new IntercomError(404, 'not_found', 'No workspace has this key')

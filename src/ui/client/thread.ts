@@ -14,6 +14,7 @@ const EVENT_TEXT: Record<string, string> = {
   unsnoozed: 'unsnoozed the conversation',
   timer_unsnooze: 'The snooze timer woke the conversation',
   participant_added: 'added a participant',
+  participant_removed: 'removed a participant',
   conversation_attribute_updated_by_admin: 'updated an attribute'
 }
 
@@ -122,7 +123,7 @@ function sourceItem (c: Conversation): HTMLElement {
 
 function partItem (p: Part, overview: Overview): HTMLElement {
   if (p.part_type === 'comment' || p.part_type === 'note' || (p.body !== null && p.body !== '' && !(p.part_type in EVENT_TEXT))) {
-    return message({ author: p.author, body: p.body ?? '', created_at: p.created_at, attachments: p.attachments ?? [], redacted: p.redacted === true, kind: p.part_type === 'note' ? 'note' : 'comment', partType: p.part_type })
+    return message({ author: p.author, body: p.body ?? '', created_at: p.created_at, attachments: p.attachments ?? [], redacted: p.redacted === true, kind: p.part_type.startsWith('note') ? 'note' : 'comment', partType: p.part_type })
   }
   const who = p.part_type === 'timer_unsnooze' ? '' : `${authorName(p.author)} `
   const to = p.assigned_to === null ? '' : ` to ${p.assigned_to.type === 'team' ? `team ${overview.teams.find(t => t.id === p.assigned_to?.id)?.name ?? p.assigned_to.id}` : overview.admins.find(a => a.id === p.assigned_to?.id)?.name ?? p.assigned_to.id}`
