@@ -8,6 +8,8 @@ export const UI_API_VERSION = '2.11'
 export interface ApiAnswer {
   status: number
   body: unknown
+  /** The id of the request made for the UI: what its journal entry and any error.list carry. */
+  requestId: string | undefined
 }
 
 type Action = Static<typeof ActionBody>
@@ -46,7 +48,7 @@ export async function apiRequest (app: FastifyInstance, token: string, method: '
     },
     ...(body === undefined ? {} : { payload: JSON.stringify(body) })
   })
-  return { status: response.statusCode, body: parseBody(response.body) }
+  return { status: response.statusCode, body: parseBody(response.body), requestId: requestIdOf(response.headers) }
 }
 
 /** A control call as the workspace of `token`, with the admin token when the mock has one. */
@@ -64,7 +66,12 @@ export async function controlRequest (
     ...(sendsBody ? { payload: JSON.stringify(body) } : {})
   })
   const type = response.headers['content-type']
-  return { status: response.statusCode, body: response.body === '' ? null : parseBody(response.body), contentType: typeof type === 'string' ? type : undefined }
+  return { status: response.statusCode, body: response.body === '' ? null : parseBody(response.body), requestId: requestIdOf(response.headers), contentType: typeof type === 'string' ? type : undefined }
+}
+
+function requestIdOf (headers: Record<string, unknown>): string | undefined {
+  const id = headers['x-request-id']
+  return typeof id === 'string' ? id : undefined
 }
 
 function parseBody (text: string): unknown {

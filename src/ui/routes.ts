@@ -6,7 +6,7 @@ import { IntercomError } from '../domain/errors.js'
 import type { Workspace } from '../domain/types.js'
 import { addAdminGuard } from '../http/control-access.js'
 import { rejectUnknownFields } from '../routes/control/unknown-fields.js'
-import { actionRequest, apiRequest, controlRequest, UI_API_VERSION } from './actions.js'
+import { actionRequest, apiRequest, controlRequest, UI_API_VERSION, type ApiAnswer } from './actions.js'
 import { asset, ASSET_TYPES, indexPage, type AssetName } from './assets.js'
 import { workspaceKey } from './key.js'
 import type { LiveUpdates } from './live.js'
@@ -56,6 +56,13 @@ export function uiRoutes (options: UiOptions): FastifyPluginAsyncTypebox {
 
     await app.register(uiApiRoutes(options))
   }
+}
+
+/** The inner request's answer as this one's, under its request id (the one its journal entry and error.list have). */
+function passOn (reply: FastifyReply, answer: ApiAnswer): FastifyReply {
+  if (answer.requestId !== undefined) reply.header('x-request-id', answer.requestId)
+  reply.code(answer.status)
+  return answer.body === null ? reply.send() : reply.send(answer.body)
 }
 
 function uiApiRoutes ({ plane, adminToken, live }: UiOptions): FastifyPluginAsyncTypebox {
@@ -117,7 +124,7 @@ function uiApiRoutes ({ plane, adminToken, live }: UiOptions): FastifyPluginAsyn
       const token = tokenOf(request.params.key)
       const { url, body } = actionRequest(request.params.id, request.body)
       const answer = await apiRequest(app as unknown as FastifyInstance, token, 'POST', url, body)
-      return reply.code(answer.status).send(answer.body)
+      return passOn(reply, answer)
     })
 
     app.get('/__mock/ui/api/w/:key/people', {
@@ -133,9 +140,7 @@ function uiApiRoutes ({ plane, adminToken, live }: UiOptions): FastifyPluginAsyn
         if (!CONTROL_PATHS.test(rest)) throw new IntercomError(404, 'not_found', `The UI does not call /__mock/${rest}`)
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
         const answer = await controlRequest(app as unknown as FastifyInstance, tokenOf(key), adminToken, request.method, `/__mock/${rest}${query}`, request.body)
-        reply.code(answer.status)
-        if (answer.body === null) return reply.send()
-        return reply.send(answer.body)
+        return passOn(reply, answer)
       }
     })
 

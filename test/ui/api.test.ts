@@ -90,6 +90,8 @@ t.test('actions are API requests of the workspace: they answer as the API does a
   t.equal(refused.json().type, 'error.list')
   const journal = app.app.control.requests('acts', {})
   t.equal(journal.length, 9)
+  t.equal(refused.headers['x-request-id'], refused.json().request_id, 'under the id of the API request made for it')
+  t.equal(journal[0]?.id, refused.json().request_id, 'which is its journal entry\'s')
   t.same(journal.map(e => e.request.headers['user-agent']).slice(0, 8), Array(8).fill('intercom-mock-ui'))
   t.equal(journal[0]?.api_version, '2.11')
   t.equal((await act({ action: 'explode' })).statusCode, 400)

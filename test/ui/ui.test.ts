@@ -1,7 +1,8 @@
 import t from 'tap'
 import { IntercomClient } from 'intercom-client-v7'
+import { startIntercomMock } from '../../src/server.js'
 import { workspaceKey } from '../../src/ui/key.js'
-import { FIXTURE, listen } from '../helper.js'
+import { FIXTURE, fixtures, listen } from '../helper.js'
 import { browserMissing, openPage } from './browser.js'
 
 /**
@@ -12,7 +13,7 @@ type Mock = Awaited<ReturnType<typeof listen>>
 
 const skip = browserMissing()
 
-async function api (mock: Mock, token: string, method: string, path: string, body?: unknown): Promise<{ status: number, body: Record<string, unknown> }> {
+async function api (mock: { url: string }, token: string, method: string, path: string, body?: unknown): Promise<{ status: number, body: Record<string, unknown> }> {
   const response = await fetch(`${mock.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'intercom-version': '2.11', 'content-type': 'application/json' },
@@ -21,7 +22,7 @@ async function api (mock: Mock, token: string, method: string, path: string, bod
   return { status: response.status, body: await response.json() as Record<string, unknown> }
 }
 
-async function startConversation (mock: Mock, token: string, body: string): Promise<string> {
+async function startConversation (mock: { url: string }, token: string, body: string): Promise<string> {
   const started = await api(mock, token, 'POST', '/conversations', { from: { type: 'user', id: FIXTURE.mal.id }, body })
   return String(started.body.conversation_id)
 }
@@ -161,7 +162,7 @@ t.test('with INTERCOM_MOCK_ADMIN_TOKEN the page asks for it once per tab, then w
   await page.locator('#live-state.on').waitFor()
   await startConversation(mock, 'guarded', 'Behind the guard')
   await page.getByText('Behind the guard').waitFor()
-  t.equal(await page.evaluate(() => sessionStorage.getItem('intercom-mock-admin-token')), 'sesame')
+  t.equal(await page.evaluate('sessionStorage.getItem("intercom-mock-admin-token")'), 'sesame')
 })
 
 t.test('at a phone\'s width a thread takes the screen, with a way back to the list', { skip }, async t => {
@@ -174,6 +175,25 @@ t.test('at a phone\'s width a thread takes the screen, with a way back to the li
   await page.getByRole('link', { name: '← All conversations' }).click()
   await page.locator('.conversation-row').waitFor()
   t.ok(await page.locator('.list-pane').isVisible())
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  const width = await page.evaluate<number>('document.documentElement.scrollWidth')
   t.ok(width <= 390, `no sideways scrolling (${width}px)`)
+})
+
+t.test('after the mock restarts, the open page reconnects by itself and goes on live', { skip }, async t => {
+  const dbPath = `${t.testdir()}/mock.sqlite`
+  const first = await startIntercomMock({ dbPath, fixtures: fixtures(), logLevel: 'silent' })
+  const { port } = first
+  await startConversation(first, 'restart', 'Before the restart')
+  const page = await openPage(t)
+  await page.goto(`${first.url}/__mock/ui#/w/${workspaceKey('restart')}/inbox`)
+  await page.getByText('Before the restart').waitFor()
+  await page.locator('#live-state.on').waitFor()
+  await first.close()
+  await page.locator('#live-state.off').waitFor()
+  const second = await startIntercomMock({ dbPath, port, fixtures: fixtures(), logLevel: 'silent' })
+  t.teardown(() => second.close())
+  await page.locator('#live-state.on').waitFor()
+  await startConversation(second, 'restart', 'After the restart')
+  await page.getByText('After the restart').waitFor()
+  t.pass('the message sent after the restart showed without a reload')
 })
