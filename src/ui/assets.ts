@@ -37,6 +37,7 @@ export function indexPage (): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>intercom-mock</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/__mock/ui/assets/app.css">
 <script type="module" src="/__mock/ui/assets/app.js"></script>
 </head>

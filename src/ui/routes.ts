@@ -74,10 +74,16 @@ function uiApiRoutes ({ plane, adminToken, live }: UiOptions): FastifyPluginAsyn
     })
     addAdminGuard(app, adminToken)
     rejectUnknownFields(app)
+    // key -> token, learnt from the workspace list; a token whose workspace is gone is looked up again.
+    const tokens = new Map<string, string>()
     const tokenOf = (key: string): string => {
-      const found = plane.workspaces.summaries().find(s => workspaceKey(s.workspace.token) === key)
-      if (found === undefined) throw new IntercomError(404, 'not_found', 'No workspace has this key')
-      return found.workspace.token
+      const known = tokens.get(key)
+      if (known !== undefined && plane.workspaces.find(known) !== null) return known
+      tokens.clear()
+      for (const { workspace } of plane.workspaces.summaries()) tokens.set(workspaceKey(workspace.token), workspace.token)
+      const token = tokens.get(key)
+      if (token === undefined || plane.workspaces.find(token) === null) throw new IntercomError(404, 'not_found', 'No workspace has this key')
+      return token
     }
     const contextOf = (key: string) => plane.workspaces.contextFor(plane.workspace(tokenOf(key)))
     const listing = (workspace: Workspace) => ({ key: workspaceKey(workspace.token), ...plane.listingOf(workspace) })

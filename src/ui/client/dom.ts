@@ -100,3 +100,14 @@ export function itemLabel (item: unknown): string {
   }
   return JSON.stringify(item)
 }
+
+/**
+ * Replaces a live list's rows and puts the keyboard focus back on the row it was on (found by
+ * `attribute`), so that a live update never throws a keyboard user out of the list.
+ */
+export function replaceKeepingFocus (container: HTMLElement, attribute: string, rows: Node[]): void {
+  const focused = document.activeElement
+  const id = focused instanceof HTMLElement && container.contains(focused) ? focused.getAttribute(attribute) : null
+  container.replaceChildren(...rows)
+  if (id !== null) container.querySelector<HTMLElement>(`[${attribute}="${CSS.escape(id)}"]`)?.focus()
+}

@@ -1,5 +1,5 @@
 import { get } from './api.js'
-import { badge, h, plainText, timeElement } from './dom.js'
+import { badge, h, plainText, replaceKeepingFocus, timeElement } from './dom.js'
 import { threadView } from './thread.js'
 import type { Conversation, InboxItem, Overview, View, WorkspaceContext } from './types.js'
 
@@ -35,9 +35,9 @@ export function inboxView (ctx: WorkspaceContext, conversationId: string | null)
     const { data } = await get<{ data: InboxItem[] }>(`/w/${ctx.key}/conversations`)
     const shown = sortItems(data.filter(item => matches(item.conversation)), filter.sort)
     counts.textContent = `${shown.length} of ${data.length} conversation${data.length === 1 ? '' : 's'}`
-    list.replaceChildren(...(shown.length === 0
+    replaceKeepingFocus(list, 'data-conversation-id', shown.length === 0
       ? [h('li', { class: 'muted empty-row' }, data.length === 0 ? 'No conversations yet: send a message over the API and it appears here.' : 'No conversation matches these filters.')]
-      : shown.map(item => row(item, overview, item.conversation.id === conversationId))))
+      : shown.map(item => row(item, overview, item.conversation.id === conversationId)))
     await thread?.refresh()
   }
 

@@ -1,6 +1,6 @@
 import { get } from './api.js'
 import { curlCommand } from './curl.js'
-import { h, pretty, timeElement } from './dom.js'
+import { h, pretty, replaceKeepingFocus, timeElement } from './dom.js'
 import { selectField } from './inbox.js'
 import { table } from './people.js'
 import type { JournalEntry, View, WorkspaceContext } from './types.js'
@@ -46,7 +46,7 @@ export function journalView (ctx: WorkspaceContext, requestId: string | null): V
     }
     count.textContent = `${data.length} request${data.length === 1 ? '' : 's'}${data.length === 200 ? ' (the newest 200)' : ''}`
     const open = (id: string) => { ctx.navigate(`#/w/${ctx.key}/journal/${encodeURIComponent(id)}`) }
-    rows.replaceChildren(...data.map(entry => h('tr', {
+    replaceKeepingFocus(rows, 'data-request-id', data.map(entry => h('tr', {
       class: `${entry.response.status >= 400 ? 'failed' : ''}${entry.id === requestId ? ' selected' : ''}`,
       tabindex: 0,
       'data-request-id': entry.id,
