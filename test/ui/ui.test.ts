@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import t from 'tap'
 import { IntercomClient } from 'intercom-client-v7'
 import { startIntercomMock } from '../../src/server.js'
@@ -196,4 +198,58 @@ t.test('after the mock restarts, the open page reconnects by itself and goes on 
   await startConversation(second, 'restart', 'After the restart')
   await page.getByText('After the restart').waitFor()
   t.pass('the message sent after the restart showed without a reload')
+})
+
+t.test('people: search by email, name or external id; a person opens on attributes and conversations', { skip }, async t => {
+  const mock = await listen(t)
+  const id = await startConversation(mock, 'people', 'About my account')
+  const page = await openPage(t)
+  await page.goto(`${mock.url}/__mock/ui#/w/${workspaceKey('people')}/people`)
+  await page.getByText('7 of 7 people').waitFor()
+  for (const [query, expected] of [['inara@', 'Inara Serra'], ['jayne', 'Jayne Cobb'], ['25', 'Malcolm Reynolds']] as const) {
+    await page.getByLabel('Search').fill(query)
+    await page.locator('.person-row', { hasText: expected }).waitFor()
+    t.equal(await page.locator('.person-row').count(), 1, `${query} finds ${expected} alone`)
+  }
+  await page.locator('.person-row').click()
+  await page.getByRole('heading', { name: 'Malcolm Reynolds' }).waitFor()
+  t.match(await page.locator('.attributes').first().textContent(), /email\s*mal@serenity\.io/)
+  await page.getByRole('link', { name: /About my account/ }).click()
+  await page.waitForURL(`**/inbox/${id}`)
+  await page.locator('.thread .message', { hasText: 'About my account' }).waitFor()
+})
+
+t.test('journal filters by method, path and status; webhooks show each delivery attempt live', { skip }, async t => {
+  const received: string[] = []
+  const receiver = createServer((req, res) => { req.resume(); req.on('end', () => { received.push(req.url ?? ''); res.end('ok') }) })
+  await new Promise<void>(resolve => receiver.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => { receiver.close() })
+  const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+  const mock = await listen(t)
+  const subscribed = await fetch(`${mock.url}/__mock/webhooks`, { method: 'POST', headers: { authorization: 'Bearer hooks', 'content-type': 'application/json' }, body: JSON.stringify({ url: hook, topics: ['conversation.user.created'] }) })
+  t.equal(subscribed.status, 200)
+  await api(mock, 'hooks', 'GET', '/contacts/missing')
+  const page = await openPage(t)
+  await page.goto(`${mock.url}/__mock/ui#/w/${workspaceKey('hooks')}/webhooks`)
+  await page.getByText(hook).waitFor()
+  await page.locator('.deliveries tr', { hasText: 'ping' }).getByText('HTTP 200').waitFor() // a new subscription's ping
+  await startConversation(mock, 'hooks', 'Ping the webhook')
+  await page.locator('.deliveries tr', { hasText: 'conversation.user.created' }).getByText('HTTP 200').waitFor()
+  t.same(received, ['/hook', '/hook'])
+
+  await page.getByRole('link', { name: 'Journal' }).click()
+  await page.getByText('2 requests').waitFor()
+  await page.getByLabel('Status').fill('4xx')
+  await page.getByLabel('Status').press('Enter')
+  await page.getByText('1 request').waitFor()
+  t.match(await page.locator('.requests tbody').textContent(), '/contacts/missing')
+  await page.getByLabel('Status').fill('')
+  await page.getByLabel('Method').selectOption('POST')
+  await page.getByText('1 request').waitFor()
+  t.match(await page.locator('.requests tbody').textContent(), /POST\s*\/conversations/)
+  await page.getByLabel('Method').selectOption('')
+  await page.getByLabel('Path').fill('/contacts/*')
+  await page.getByLabel('Path').press('Enter')
+  await page.getByText('1 request').waitFor()
+  t.match(await page.locator('.requests tbody').textContent(), '/contacts/missing')
 })

@@ -13,15 +13,24 @@ export function journalView (ctx: WorkspaceContext, requestId: string | null): V
   const count = h('p', { class: 'muted', role: 'status' })
   const detail = h('section', { class: 'pane detail-pane', 'aria-labelledby': 'request-title' })
   const input = (id: string, label: string, key: 'path' | 'status', placeholder: string) =>
-    h('label', { for: id }, label, h('input', {
-      id, type: 'text', value: filter[key], placeholder,
-      onchange: (e: Event) => { filter[key] = (e.target as HTMLInputElement).value.trim(); void refresh() }
-    }))
+    h('label', { for: id }, label, h('input', { id, type: 'text', value: filter[key], placeholder }))
+  const applyFilters = (form: HTMLFormElement): void => {
+    const value = (id: string) => (form.querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement).value.trim()
+    filter.method = value('journal-method')
+    filter.path = value('journal-path')
+    filter.status = value('journal-status')
+    void refresh()
+  }
   const element = h('div', { class: `split journal${requestId === null ? '' : ' has-detail'}` },
     h('section', { class: 'pane list-pane', 'aria-labelledby': 'journal-title' },
       h('h2', { id: 'journal-title' }, 'Request journal'),
-      h('form', { class: 'filters', onsubmit: (e: Event) => { e.preventDefault(); void refresh() } },
-        selectField('journal-method', 'Method', [['', 'Any'], ['GET', 'GET'], ['POST', 'POST'], ['PUT', 'PUT'], ['DELETE', 'DELETE']], filter.method, v => { filter.method = v; void refresh() }),
+      h('form', {
+        class: 'filters',
+        // Every field is read on any change or submit, so a cleared text box counts as soon as another filter moves.
+        onchange: (e: Event) => { applyFilters(e.currentTarget as HTMLFormElement) },
+        onsubmit: (e: Event) => { e.preventDefault(); applyFilters(e.currentTarget as HTMLFormElement) }
+      },
+        selectField('journal-method', 'Method', [['', 'Any'], ['GET', 'GET'], ['POST', 'POST'], ['PUT', 'PUT'], ['DELETE', 'DELETE']], filter.method, () => {}),
         input('journal-path', 'Path', 'path', '/conversations/**'),
         input('journal-status', 'Status', 'status', '4xx'),
         h('button', { type: 'submit' }, 'Filter')),
