@@ -40,7 +40,7 @@ export function peopleView (ctx: WorkspaceContext, personId: string | null): Vie
     count.textContent = `${shown.length} of ${data.length} people`
     list.replaceChildren(...shown.map(p => h('li', {},
       h('a', { href: `#/w/${ctx.key}/people/${p.id}`, class: `person-row${p.id === personId ? ' selected' : ''}`, 'aria-current': p.id === personId ? 'true' : null },
-        h('strong', {}, p.name ?? p.email ?? p.external_id ?? p.id),
+        h('strong', {}, displayName(p)),
         ' ', badge(p.role, p.role), p.deleted_at === null ? null : badge('deleted', 'closed'),
         h('span', { class: 'muted block' }, [p.email, p.external_id === null ? null : `external id ${p.external_id}`].filter(Boolean).join(' · '))))))
     if (personId !== null) renderPerson(data.find(p => p.id === personId) ?? null, inbox?.data ?? [], state)
@@ -55,9 +55,11 @@ export function peopleView (ctx: WorkspaceContext, personId: string | null): Vie
     const theirs = conversations.filter(item => item.conversation.contacts.contacts.some(c => c.id === person.id))
     detail.replaceChildren(
       h('a', { class: 'back', href: `#/w/${ctx.key}/people` }, '← All people'),
-      h('h2', { id: 'person-title' }, person.name ?? person.email ?? person.id),
+      h('h2', { id: 'person-title' }, displayName(person)),
       h('h3', {}, 'Attributes'),
-      table(attributes.map(([key, value]) => [key, key.endsWith('_at') && typeof value === 'number' ? timeElement(value) : String(value)])),
+      table(attributes.filter(([, value]) => value !== null && value !== '').map(([key, value]) => [key, key.endsWith('_at') && typeof value === 'number' ? timeElement(value) : String(value)])),
+      h('details', {}, h('summary', {}, 'Empty attributes'),
+        h('p', { class: 'muted' }, attributes.filter(([, value]) => value === null || value === '').map(([key]) => key).join(', ') || 'None')),
       h('h3', {}, 'Custom attributes'),
       Object.keys(person.custom_attributes ?? {}).length === 0 ? h('p', { class: 'muted' }, 'None')
         : table(Object.entries(person.custom_attributes ?? {}).map(([key, value]) => [key, pretty(value)])),
@@ -122,6 +124,10 @@ function linkedResources (contactId: string, state: WorkspaceState, adminName: (
       e.metadata === undefined || Object.keys(e.metadata).length === 0 ? null : h('pre', { class: 'code' }, pretty(e.metadata))))])
   }
   return sections
+}
+
+function displayName (p: Person): string {
+  return [p.name, p.email, p.external_id, p.id].find((v): v is string => typeof v === 'string' && v !== '') ?? p.id
 }
 
 export function table (rows: Array<[string, string | Node]>): HTMLElement {

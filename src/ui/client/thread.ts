@@ -155,7 +155,7 @@ function message (m: MessageFields): HTMLElement {
     m.subject === undefined || m.subject === '' ? null : h('p', { class: 'subject' }, m.subject),
     h('div', { class: 'message-body' }, m.redacted && m.body === '' ? h('em', {}, 'This part was redacted') : safeHtml(m.body)),
     m.attachments.length === 0 ? null : h('ul', { class: 'attachments', 'aria-label': 'Attachments' },
-      m.attachments.map(a => h('li', {}, '📎 ', a.url !== undefined && /^https?:/.test(a.url) ? h('a', { href: a.url, rel: 'noreferrer noopener', target: '_blank' }, a.name ?? a.url) : (a.name ?? 'attachment'),
+      m.attachments.map(a => h('li', {}, a.url !== undefined && /^https?:/.test(a.url) ? h('a', { href: a.url, rel: 'noreferrer noopener', target: '_blank' }, a.name ?? a.url) : (a.name ?? 'attachment'),
         a.content_type === undefined ? null : h('span', { class: 'muted' }, ` (${a.content_type}${a.filesize === undefined ? '' : `, ${a.filesize} bytes`})`)))))
 }
 
