@@ -179,6 +179,7 @@ t.test('at a phone\'s width a thread takes the screen, with a way back to the li
   t.ok(await page.locator('.list-pane').isVisible())
   const width = await page.evaluate<number>('document.documentElement.scrollWidth')
   t.ok(width <= 390, `no sideways scrolling (${width}px)`)
+  t.equal(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor'), 'rgb(17, 20, 24)', 'dark, as the system asks')
 })
 
 t.test('after the mock restarts, the open page reconnects by itself and goes on live', { skip }, async t => {
