@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { Type } from '@sinclair/typebox'
@@ -11,7 +12,7 @@ import { asset, ASSET_TYPES, indexPage, type AssetName } from './assets.js'
 import { workspaceKey } from './key.js'
 import type { LiveUpdates } from './live.js'
 import {
-  ActionBody, ConversationParams, ControlParams, EventsQuery, OpenWorkspaceBody, Overview, UiWorkspace, UiWorkspaceList, WorkspaceParams
+  ActionBody, ConversationParams, ControlParams, EventsQuery, OpenWorkspaceBody, Overview, StreamLocation, UiWorkspace, UiWorkspaceList, WorkspaceParams
 } from './schemas.js'
 import { conversationThread, inboxItems, people } from './views.js'
 
@@ -58,6 +59,17 @@ export function uiRoutes (options: UiOptions): FastifyPluginAsyncTypebox {
   }
 }
 
+/** Proves the admin token for one workspace's event stream, without showing it. */
+function streamProof (adminToken: string, key: string): string {
+  return createHmac('sha256', adminToken).update(`events:${key}`).digest('hex')
+}
+
+function safeEqual (given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
 /** The inner request's answer as this one's, under its request id (the one its journal entry and error.list have). */
 function passOn (reply: FastifyReply, answer: ApiAnswer): FastifyReply {
   if (answer.requestId !== undefined) reply.header('x-request-id', answer.requestId)
@@ -67,10 +79,13 @@ function passOn (reply: FastifyReply, answer: ApiAnswer): FastifyReply {
 
 function uiApiRoutes ({ plane, adminToken, live }: UiOptions): FastifyPluginAsyncTypebox {
   return async (app) => {
-    // EventSource sends no headers: its admin token comes in the query.
+    // EventSource sends no headers, and a URL ends up in logs: its stream carries a proof of the
+    // admin token for that one workspace's events instead of the token (GET …/stream hands it out).
     app.addHook('onRequest', async (request) => {
-      const { admin } = request.query as { admin?: unknown }
-      if (request.headers['x-intercom-mock-admin'] === undefined && typeof admin === 'string') request.headers['x-intercom-mock-admin'] = admin
+      const { stream } = request.query as { stream?: unknown }
+      const { key } = request.params as { key?: unknown }
+      if (adminToken === null || typeof stream !== 'string' || typeof key !== 'string' || !request.url.startsWith(`/__mock/ui/api/w/${key}/events`)) return
+      if (safeEqual(stream, streamProof(adminToken, key))) request.headers['x-intercom-mock-admin'] = adminToken
     })
     addAdminGuard(app, adminToken)
     rejectUnknownFields(app)
@@ -148,6 +163,15 @@ function uiApiRoutes ({ plane, adminToken, live }: UiOptions): FastifyPluginAsyn
         const answer = await controlRequest(app as unknown as FastifyInstance, tokenOf(key), adminToken, request.method, `/__mock/${rest}${query}`, request.body)
         return passOn(reply, answer)
       }
+    })
+
+    app.get('/__mock/ui/api/w/:key/stream', {
+      schema: { summary: 'Where the workspace\'s event stream is, for EventSource', params: WorkspaceParams, response: { 200: StreamLocation } }
+    }, async (request) => {
+      const { key } = request.params
+      tokenOf(key)
+      const url = `/__mock/ui/api/w/${key}/events`
+      return { url: adminToken === null ? url : `${url}?stream=${streamProof(adminToken, key)}` }
     })
 
     app.get('/__mock/ui/api/w/:key/events', {

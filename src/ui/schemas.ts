@@ -30,8 +30,10 @@ export const ControlParams = Type.Object({
 })
 
 export const EventsQuery = Type.Object({
-  admin: Type.Optional(Type.String({ maxLength: 512, description: 'The admin token, for EventSource, which cannot send headers' }))
+  stream: Type.Optional(Type.String({ maxLength: 128, description: 'With an admin token set: the proof GET …/stream hands out (EventSource sends no headers)' }))
 })
+
+export const StreamLocation = Type.Object({ url: Type.String({ description: 'The event stream\'s URL, for EventSource' }) })
 
 export const ACTIONS = ['reply', 'note', 'assign', 'close', 'open', 'snooze', 'customer_reply'] as const
 

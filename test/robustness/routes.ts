@@ -60,6 +60,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/conversations/:conversation`, versions: 'control' },
   { method: 'POST', path: `/__mock/ui/api/w/${UI_KEY}/conversations/:conversation/actions`, versions: 'control', body: ['action', 'admin_id', 'contact_id', 'body', 'assignee_id', 'assignee_type', 'snoozed_until'] },
   { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/people`, versions: 'control' },
+  { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/stream`, versions: 'control' },
   { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/control/requests`, versions: 'control', query: ['method', 'path', 'status', 'since', 'limit'] },
   { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/control/clock`, versions: 'control' },
   { method: 'PUT', path: `/__mock/ui/api/w/${UI_KEY}/control/clock`, versions: 'control', body: ['frozen_at', 'advance', 'real'] },

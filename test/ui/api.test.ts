@@ -121,7 +121,7 @@ t.test('the control passthrough calls the workspace\'s own control routes, and o
   t.equal((await ui(app, 'GET', `/w/${key}/conversations`)).json().data.length, 0, 'the key names the token\'s new workspace')
 })
 
-t.test('with INTERCOM_MOCK_ADMIN_TOKEN the page loads (its login form) but every API call wants the token; EventSource sends it in the query', async t => {
+t.test('with INTERCOM_MOCK_ADMIN_TOKEN the page loads (its login form) but every API call wants the token; the event stream takes a proof of it instead', async t => {
   const app = await build(t, { adminToken: 'sesame' })
   t.equal((await app.app.inject({ url: '/__mock/ui' })).statusCode, 200)
   t.equal((await app.app.inject({ url: '/__mock/ui/assets/app.js' })).statusCode, 200)
@@ -131,7 +131,14 @@ t.test('with INTERCOM_MOCK_ADMIN_TOKEN the page loads (its login form) but every
   t.equal(opened.statusCode, 200)
   const key = opened.json().key as string
   t.equal((await ui(app, 'GET', `/w/${key}/control/clock`, undefined, { 'x-intercom-mock-admin': 'sesame' })).statusCode, 200, 'the passthrough carries the admin token on')
-  t.equal((await ui(app, 'GET', `/w/${key}/events?admin=wrong`)).statusCode, 401)
+  const stream = (await ui(app, 'GET', `/w/${key}/stream`, undefined, { 'x-intercom-mock-admin': 'sesame' })).json() as { url: string }
+  t.match(stream.url, new RegExp(`^/__mock/ui/api/w/${key}/events\\?stream=[0-9a-f]{64}$`), 'a proof for this stream, not the admin token')
+  t.notMatch(stream.url, 'sesame')
+  t.equal((await ui(app, 'GET', `/w/${key}/events?stream=${'0'.repeat(64)}`)).statusCode, 401, 'a wrong proof is refused')
+  t.equal((await ui(app, 'GET', `/w/${key}/events?admin=sesame`)).statusCode, 401, 'the admin token in the query is not taken')
+  const other = await ui(app, 'POST', '/workspaces', { token: 'h' }, { 'x-intercom-mock-admin': 'sesame' })
+  const proof = stream.url.split('=')[1] ?? ''
+  t.equal((await ui(app, 'GET', `/w/${other.json().key as string}/events?stream=${proof}`)).statusCode, 401, 'nor one workspace\'s proof for another\'s stream')
 })
 
 t.test('the event stream tells of API requests, control changes and nothing of other workspaces', async t => {

@@ -37,9 +37,9 @@ export async function call<T> (method: string, path: string, body?: unknown): Pr
 
 export const get = async <T>(path: string): Promise<T> => await call<T>('GET', path)
 
-export function eventsUrl (key: string): string {
-  const token = adminToken()
-  return `/__mock/ui/api/w/${key}/events${token === null ? '' : `?admin=${encodeURIComponent(token)}`}`
+/** The workspace's event stream URL: with an admin token, it carries a proof of it for this stream alone. */
+export async function eventsUrl (key: string): Promise<string> {
+  return (await get<{ url: string }>(`/w/${key}/stream`)).url
 }
 
 function isAdminRefusal (body: unknown): boolean {

@@ -110,17 +110,18 @@ async function showWorkspace (key: string, tab: Tab, id: string | null): Promise
     await view.refresh()
   }
   await view.refresh()
-  openStream(key, live, () => {
+  const url = stream?.key === key ? '' : await eventsUrl(key)
+  openStream(key, url, live, () => {
     if (current?.view !== view || refreshQueued) return
     refreshQueued = true
     setTimeout(() => { refreshQueued = false; update().catch(reportFailure) }, 100)
   })
 }
 
-function openStream (key: string, indicator: HTMLElement, onChange: () => void): void {
+function openStream (key: string, url: string, indicator: HTMLElement, onChange: () => void): void {
   if (stream?.key !== key) {
     closeStream()
-    const source = new EventSource(eventsUrl(key))
+    const source = new EventSource(url)
     const opened = { key, source, onChange }
     stream = opened
     // After a restart EventSource reconnects by itself: catch up on what changed meanwhile.
@@ -136,7 +137,12 @@ function openStream (key: string, indicator: HTMLElement, onChange: () => void):
   }
   show()
   live.source.onopen = show
-  live.source.onerror = show
+  live.source.onerror = () => {
+    show()
+    // Refused (not merely unreachable: then it retries by itself), e.g. a restart with another admin
+    // token: route again, which asks for the token or opens a new stream.
+    if (live.source.readyState === EventSource.CLOSED) { closeStream(); setTimeout(() => { void route() }, 1000) }
+  }
   live.source.onmessage = show
   live.source.addEventListener('ready', show)
 }
