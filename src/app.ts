@@ -31,6 +31,8 @@ import { messageRoutes } from './routes/messages.js'
 import { subscriptionRoutes } from './routes/subscriptions.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
+import { LiveUpdates, addLiveHooks } from './ui/live.js'
+import { uiRoutes } from './ui/routes.js'
 import { finiteMaximumKeyword } from './schemas/common.js'
 import { openStore, type Store } from './store/index.js'
 import { parseApiVersion, type ApiVersion } from './versions.js'
@@ -90,10 +92,12 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  const live = new LiveUpdates()
   dispatcher = new WebhookDispatcher({
     store,
     log: app.log,
     timeoutMs: deps.webhookTimeoutMs,
+    onAttempt: (workspace) => { live.changed(workspace.token, 'delivery') },
     workspaceOf: (id) => {
       const workspace = store.workspaces.findById(id)
       return workspace === null ? null : { workspace, clock: workspaces.contextFor(workspace).clock }
@@ -118,6 +122,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   registerFraming(app, sendError)
   registerClientQuirks(app)
   addJournal(app, plane.journal, clock)
+  addLiveHooks(app, live)
 
   app.register(healthRoutes(store))
   app.register(controlRoutes({
@@ -126,6 +131,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     version: packageVersion(),
     scopedRoutes: [faultRoutes(faults), rateLimitRoutes(rateLimits), webhookControlRoutes({ defaultVersion, dispatcher })]
   }))
+  app.register(uiRoutes({ plane, adminToken: config.adminToken, live }))
   app.register(async (api) => {
     addWorkspaceAuth(api, { workspaces, allowedTokens })
     addRateLimits(api, rateLimits)

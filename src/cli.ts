@@ -17,6 +17,7 @@ async function main (): Promise<void> {
     return
   }
   const mock = await startIntercomMock(request.config).catch((error: unknown) => { throw startupError(error, request.config) })
+  mock.app.log.info({ url: `${mock.url}/__mock/ui` }, `Web inbox at ${mock.url}/__mock/ui`)
   closeOnSignals(mock)
 }
 

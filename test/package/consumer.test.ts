@@ -53,10 +53,10 @@ await t.test('npm pack on a fresh checkout builds (prepare) and packs the code, 
   const out = await sh('npm', ['pack', '--json', '--pack-destination', scratch], clone)
   packed = (JSON.parse(out.stdout) as Packed[])[0] as Packed
   const files = packed.files.map(f => f.path).sort()
-  for (const needed of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/server.js', 'fixtures/default.json', 'fixtures/schema.json']) {
+  for (const needed of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/server.js', 'fixtures/default.json', 'fixtures/schema.json', 'dist/ui/assets/app.js', 'dist/ui/assets/app.css']) {
     t.ok(files.includes(needed), `the tarball has ${needed}`)
   }
-  t.same(files.filter(f => !/^dist\/.+\.(js|d\.ts)$/.test(f) && !['package.json', 'README.md', 'fixtures/default.json', 'fixtures/schema.json'].includes(f)), [], 'and nothing else: no src, tests, vendor, maps')
+  t.same(files.filter(f => !/^dist\/.+\.(js|d\.ts)$/.test(f) && !['package.json', 'README.md', 'fixtures/default.json', 'fixtures/schema.json', 'dist/ui/assets/app.css'].includes(f)), [], 'and nothing else: no src, tests, vendor, maps')
   t.notOk(files.some(f => f.startsWith('dist/healthcheck')), 'the Docker health check stays in the image')
 })
 
@@ -141,6 +141,15 @@ await t.test('npx intercom-mock --port 0 in the project serves /__mock/health, a
   t.same(await health.json(), { status: 'ok' })
   const admin = await (await fetch(`${url}/admins/394051`, { headers: { authorization: 'Bearer npx' } })).json() as { name: string }
   t.equal(admin.name, 'Wash', 'seeded from the installed package\'s fixtures')
+  t.match(output, `Web inbox at ${url}/__mock/ui`, 'the CLI names the web inbox')
+  const page = await fetch(`${url}/__mock/ui`)
+  t.equal(page.status, 200)
+  t.match(await page.text(), '/__mock/ui/assets/app.js')
+  for (const [name, type] of [['app.js', 'text/javascript'], ['app.css', 'text/css']]) {
+    const served = await fetch(`${url}/__mock/ui/assets/${name}`)
+    t.equal(served.status, 200, `the installed package serves the UI's ${name}`)
+    t.match(served.headers.get('content-type'), type)
+  }
   process.kill(-(child.pid as number), 'SIGINT') // Ctrl-C: the terminal signals the whole foreground group
   await exited
   t.match(output, /closing the server and the database/)

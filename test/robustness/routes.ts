@@ -1,3 +1,5 @@
+import { workspaceKey } from '../../src/ui/key.js'
+
 /**
  * Every route the hostile-input generator sends requests to, in one list: as the control plane,
  * webhooks and faults land, their routes join it here. `:id`-like segments are filled with real ids
@@ -14,6 +16,9 @@ export interface RouteSpec {
   /** The body is the 2.x search DSL. */
   search?: 'conversation' | 'contact'
 }
+
+/** The UI's name for the workspace of the generator's first token (test/robustness/generator.test.ts). */
+const UI_KEY = workspaceKey('fuzz-a')
 
 const both = ['1.x', '2.x'] as const
 const v1 = ['1.x'] as const
@@ -44,6 +49,22 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/__mock/webhooks', versions: 'control' },
   { method: 'GET', path: '/__mock/webhooks/nsub_1/deliveries', versions: 'control', query: ['topic', 'status', 'limit'] },
   { method: 'GET', path: '/__mock/openapi.json', versions: 'control' },
+  // The web inbox (src/ui/): its page, and its API for the workspace of the generator's first token.
+  { method: 'GET', path: '/__mock', versions: 'control' },
+  { method: 'GET', path: '/__mock/ui', versions: 'control' },
+  { method: 'GET', path: '/__mock/ui/assets/app.js', versions: 'control' },
+  { method: 'GET', path: '/__mock/ui/api/workspaces', versions: 'control' },
+  { method: 'POST', path: '/__mock/ui/api/workspaces', versions: 'control', body: ['token'] },
+  { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}`, versions: 'control' },
+  { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/conversations`, versions: 'control' },
+  { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/conversations/:conversation`, versions: 'control' },
+  { method: 'POST', path: `/__mock/ui/api/w/${UI_KEY}/conversations/:conversation/actions`, versions: 'control', body: ['action', 'admin_id', 'contact_id', 'body', 'assignee_id', 'assignee_type', 'snoozed_until'] },
+  { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/people`, versions: 'control' },
+  { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/stream`, versions: 'control' },
+  { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/control/requests`, versions: 'control', query: ['method', 'path', 'status', 'since', 'limit'] },
+  { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/control/clock`, versions: 'control' },
+  { method: 'PUT', path: `/__mock/ui/api/w/${UI_KEY}/control/clock`, versions: 'control', body: ['frozen_at', 'advance', 'real'] },
+  { method: 'GET', path: `/__mock/ui/api/w/${UI_KEY}/control/faults`, versions: 'control' },
   { method: 'POST', path: '/messages', versions: both, body: ['from', 'to', 'cc', 'bcc', 'body', 'message_type', 'subject', 'template', 'created_at', 'create_conversation_without_contact_reply'] },
   { method: 'GET', path: '/conversations', versions: both, query: ['type', 'intercom_user_id', 'user_id', 'email', 'admin_id', 'id', 'open', 'unread', 'before', 'display_as', ...PAGE] },
   { method: 'POST', path: '/conversations', versions: v2, body: ['from', 'body', 'created_at', 'attachment_urls'] },

@@ -12,6 +12,8 @@ export interface DispatcherOptions {
   log: FastifyBaseLogger
   /** How long an endpoint has to answer (Intercom: 5 s). */
   timeoutMs?: number
+  /** Told after each attempt is recorded (the UI's live delivery log). */
+  onAttempt?: (workspace: Workspace) => void
 }
 
 /** Intercom's delivery rules (intercom-webhooks-and-limits.md §1.7, §4 item 11). */
@@ -205,6 +207,7 @@ export class WebhookDispatcher {
       if (changed(current, next.subscription)) webhooks.updateSubscription(next.subscription)
       if (!next.subscription.active) webhooks.failPending(subscription.id, 'the subscription became inactive: the endpoint answered 410 Gone')
     })
+    this.options.onAttempt?.(workspace)
   }
 
   private async post (url: string, headers: Record<string, string>, body: string): Promise<{ response: ReceivedResponse | null, error: string | null }> {
