@@ -4,12 +4,18 @@ import { Value } from '@sinclair/typebox/value'
 import type { DomainContext } from '../domain/context.js'
 import { FixtureConversation, type KnownRecords } from './fixture-conversation-schema.js'
 import { applyConversations, conversationProblem } from './fixture-conversations.js'
+import { createDataAttribute, updateDataAttribute } from '../domain/data-attributes.js'
+import { IntercomError } from '../domain/errors.js'
 import { newContact } from '../domain/people.js'
+import { parseQuery } from '../domain/search-query.js'
+import { defineSegment } from '../domain/segments.js'
+import { unusedTagId } from '../domain/tags.js'
 import type { ContactRole } from '../domain/types.js'
 import { UnixTime } from '../schemas/common.js'
 import { RateLimitBody, settingFrom, type RateLimitSetting } from './rate-limit/setting.js'
 import { parseApiVersion, type ApiVersion } from '../versions.js'
 import { isSubscribable } from './webhooks/topics.js'
+import type { CompanyRecord } from '../store/index.js'
 
 const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
 const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
@@ -56,7 +62,11 @@ const FixturePerson = Type.Object({
   session_count: Type.Optional(Type.Integer({ minimum: 0 })),
   updated_at: Type.Optional(UnixTime),
   /** A deleted contact: lookups no longer find it; the conversations it was part of still show it. */
-  deleted_at: Type.Optional(UnixTime)
+  deleted_at: Type.Optional(UnixTime),
+  /** Names of tags (from `tags`) on the person. */
+  tags: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+  /** `company_id`s of companies (from `companies`) the person belongs to. */
+  companies: Type.Optional(Type.Array(Type.String({ minLength: 1 })))
 }, { additionalProperties: false })
 
 const FixtureWebhook = Type.Object({
@@ -66,6 +76,56 @@ const FixtureWebhook = Type.Object({
   api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' })),
   /** Person timestamps in items as ISO-8601 strings, as Intercom sends them (default true); false for unix seconds. */
   iso_person_times: Type.Optional(Type.Boolean())
+}, { additionalProperties: false })
+
+const FixtureTag = Type.Object({
+  id: Type.Optional(NumericId),
+  name: Type.String({ minLength: 1, maxLength: 190 })
+}, { additionalProperties: false })
+
+const FixtureSegment = Type.Object({
+  id: ContactId,
+  name: Type.String({ minLength: 1 }),
+  person_type: Type.Optional(Type.Union([Type.Literal('user'), Type.Literal('contact')])),
+  /** A query of `POST /contacts/search`: the segment holds the users and leads it matches, evaluated live. */
+  filter: Type.Unknown({ description: 'a contact search query: {"field", "operator", "value"} or {"operator": "AND" | "OR", "value": [...]}' }),
+  created_at: Type.Optional(UnixTime)
+}, { additionalProperties: false })
+
+const FixtureDataAttribute = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 190 }),
+  model: Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('conversation')]),
+  data_type: Type.Union(['string', 'integer', 'float', 'boolean', 'date', 'datetime', 'options'].map(t => Type.Literal(t))),
+  /** For `data_type: options`: the values a list attribute offers. */
+  options: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 2 })),
+  description: Type.Optional(Type.String()),
+  messenger_writable: Type.Optional(Type.Boolean()),
+  archived: Type.Optional(Type.Boolean())
+}, { additionalProperties: false })
+
+const FixtureCompany = Type.Object({
+  id: Type.Optional(ContactId),
+  company_id: Type.String({ minLength: 1 }),
+  name: Type.Optional(Type.String()),
+  plan: Type.Optional(Type.String()),
+  size: Type.Optional(Type.Integer({ minimum: 0 })),
+  website: Type.Optional(Type.String()),
+  industry: Type.Optional(Type.String()),
+  monthly_spend: Type.Optional(Type.Number({ minimum: 0 })),
+  custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
+  remote_created_at: Type.Optional(UnixTime),
+  created_at: Type.Optional(UnixTime),
+  tags: Type.Optional(Type.Array(Type.String({ minLength: 1 })))
+}, { additionalProperties: false })
+
+const FixtureSubscriptionType = Type.Object({
+  id: NumericId,
+  name: Type.String({ minLength: 1 }),
+  description: Type.Optional(Type.String()),
+  locale: Type.Optional(Type.String({ minLength: 1 })),
+  consent_type: Type.Union([Type.Literal('opt_in'), Type.Literal('opt_out')]),
+  state: Type.Optional(Type.Union([Type.Literal('live'), Type.Literal('draft'), Type.Literal('archived')])),
+  content_types: Type.Array(Type.Union([Type.Literal('email'), Type.Literal('sms_message')]), { minItems: 1 })
 }, { additionalProperties: false })
 
 /** The fixture file: what every new workspace starts with. `fixtures/schema.json` is generated from this. */
@@ -93,6 +153,11 @@ export const FixturesSchema = Type.Object({
   api_version: Type.Optional(Type.String({ pattern: '^(1\\.[0-4]|2\\.([0-9]|1[0-6])|Unstable|Preview)$' })),
   /** The workspaces' rate limit (else INTERCOM_MOCK_RATE_LIMIT): `{limit, window_seconds}` or `{"enabled": false}`. */
   rate_limit: Type.Optional(RateLimitBody),
+  /**
+   * `accept` relaxes Intercom's rule that a custom attribute must be declared (in `data_attributes`)
+   * before it is set, for this workspace (INTERCOM_MOCK_UNDECLARED_ATTRIBUTES does it for every one).
+   */
+  undeclared_attributes: Type.Optional(Type.Union([Type.Literal('refuse'), Type.Literal('accept')])),
   admins: Type.Array(FixtureAdmin, { minItems: 1 }),
   teams: Type.Optional(Type.Array(FixtureTeam)),
   users: Type.Optional(Type.Array(FixturePerson)),
@@ -102,7 +167,13 @@ export const FixturesSchema = Type.Object({
   /** The last id each id sequence handed out (a state dump keeps them, so new ids continue where they were). */
   sequences: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.Integer({ minimum: 0 }))),
   /** Webhook subscriptions every new workspace starts with (signed with app.client_secret). */
-  webhooks: Type.Optional(Type.Array(FixtureWebhook))
+  webhooks: Type.Optional(Type.Array(FixtureWebhook)),
+  tags: Type.Optional(Type.Array(FixtureTag)),
+  segments: Type.Optional(Type.Array(FixtureSegment)),
+  /** The custom attributes of contacts, companies and conversations: only these may be set (unless `undeclared_attributes` is `accept`). */
+  data_attributes: Type.Optional(Type.Array(FixtureDataAttribute)),
+  companies: Type.Optional(Type.Array(FixtureCompany)),
+  subscription_types: Type.Optional(Type.Array(FixtureSubscriptionType))
 }, { additionalProperties: false })
 
 export type Fixtures = Static<typeof FixturesSchema>
@@ -135,6 +206,7 @@ export function loadFixtures (file: string): Fixtures {
 export function validateFixtures (file: string, data: unknown): Fixtures {
   const fixtures = checkSchema(FixturesSchema, file, data)
   checkReferences(file, fixtures)
+  checkResources(file, fixtures)
   checkWebhooks(file, fixtures)
   return fixtures
 }
@@ -172,6 +244,15 @@ export function checkReferences (file: string, fixtures: Partial<Fixtures>, exis
     const setting = settingFrom(fixtures.rate_limit)
     if (typeof setting === 'object' && setting !== null && 'problem' in setting) throw new FixtureError(file, `/rate_limit/${setting.field}`, setting.problem)
   }
+  const tagNames = new Set((fixtures.tags ?? []).map(tag => tag.name))
+  const companyIds = new Set<string>()
+  fixtures.companies?.forEach((company, i) => {
+    if (companyIds.has(company.company_id)) throw new FixtureError(file, `/companies/${i}/company_id`, `company_id ${company.company_id} is used twice`)
+    companyIds.add(company.company_id)
+    company.tags?.forEach((name, j) => {
+      if (!tagNames.has(name)) throw new FixtureError(file, `/companies/${i}/tags/${j}`, `no tag is named ${name}`)
+    })
+  })
   const contactIds = new Set<string>()
   const userIds = new Set<string>()
   for (const [list, people] of peopleOf(fixtures)) {
@@ -182,6 +263,12 @@ export function checkReferences (file: string, fixtures: Partial<Fixtures>, exis
         if (userIds.has(person.user_id)) throw new FixtureError(file, `/users/${i}/user_id`, `user_id ${person.user_id} is used twice`)
         userIds.add(person.user_id)
       }
+      person.tags?.forEach((name, j) => {
+        if (!tagNames.has(name)) throw new FixtureError(file, `/${list}/${i}/tags/${j}`, `no tag is named ${name}`)
+      })
+      person.companies?.forEach((companyId, j) => {
+        if (!companyIds.has(companyId)) throw new FixtureError(file, `/${list}/${i}/companies/${j}`, `no company has company_id ${companyId}`)
+      })
     })
   }
   const teamIds = new Set((fixtures.teams ?? []).map(team => team.id))
@@ -210,6 +297,25 @@ function checkWebhooks (file: string, fixtures: Fixtures): void {
         throw new FixtureError(file, `/webhooks/${i}/topics/${j}`, `${topic} is not a webhook topic of API version ${versions.join(' or ')}`)
       }
     })
+  })
+}
+
+/** Data attributes are declared once, options only with data_type options; segment filters parse. */
+function checkResources (file: string, fixtures: Partial<Fixtures>): void {
+  fixtures.data_attributes?.forEach((attribute, i) => {
+    const twin = fixtures.data_attributes?.findIndex(a => a.name === attribute.name)
+    if (twin !== i) throw new FixtureError(file, `/data_attributes/${i}/name`, `data attribute ${attribute.name} is declared twice`)
+    if ((attribute.data_type === 'options') !== (attribute.options !== undefined)) {
+      throw new FixtureError(file, `/data_attributes/${i}/options`, 'options go with data_type options, and only with it')
+    }
+  })
+  fixtures.segments?.forEach((segment, i) => {
+    try {
+      parseQuery(segment.filter, 'filter', 'contact')
+    } catch (error) {
+      if (!(error instanceof IntercomError)) throw error
+      throw new FixtureError(file, `/segments/${i}/filter`, error.message)
+    }
   })
 }
 
@@ -242,14 +348,69 @@ export function applyFixtures (ctx: DomainContext, fixtures: Partial<Fixtures>):
   fixtures.teams?.forEach((team, i) => {
     ctx.store.admins.insertTeam({ id: team.id, name: team.name, adminIds: team.admin_ids }, teamsBefore + i)
   })
+  for (const attribute of fixtures.data_attributes ?? []) {
+    const created = createDataAttribute(ctx, {
+      name: attribute.name, model: attribute.model, dataType: attribute.data_type, options: attribute.options, description: attribute.description,
+      messengerWritable: attribute.messenger_writable
+    }, ['contact', 'company', 'conversation'])
+    if (attribute.archived === true) updateDataAttribute(ctx, String(created.id), { archived: true })
+  }
+  fixtures.subscription_types?.forEach((type, position) => {
+    ctx.store.subscriptionTypes.insert({
+      id: type.id, name: type.name, description: type.description ?? '', locale: type.locale ?? 'en',
+      consentType: type.consent_type, state: type.state ?? 'live', contentTypes: type.content_types
+    }, position)
+  })
+  const tagIds = new Map<string, string>()
+  for (const tag of fixtures.tags ?? []) {
+    const id = tag.id ?? unusedTagId(ctx)
+    ctx.store.tags.insert({ id, name: tag.name }, ctx.clock.now())
+    tagIds.set(tag.name, id)
+  }
+  const companyIds = new Map<string, string>()
+  for (const company of fixtures.companies ?? []) {
+    const id = fixtureCompany(ctx, company)
+    companyIds.set(company.company_id, id)
+    for (const name of company.tags ?? []) ctx.store.tags.apply('company', id, tagIds.get(name) as string, ctx.clock.now(), null)
+  }
   for (const [list, people] of peopleOf(fixtures)) {
     for (const person of people) {
-      ctx.store.contacts.insert(fixtureContact(ctx, ROLE_OF_LIST[list], person))
+      const contact = fixtureContact(ctx, ROLE_OF_LIST[list], person)
+      ctx.store.contacts.insert(contact)
+      for (const name of person.tags ?? []) ctx.store.tags.apply('contact', contact.id, tagIds.get(name) as string, contact.createdAt, null)
+      for (const companyId of person.companies ?? []) ctx.store.companies.attach(companyIds.get(companyId) as string, contact.id, contact.createdAt)
       if (person.deleted_at !== undefined) ctx.store.contacts.markDeleted(person.id, person.deleted_at)
     }
   }
+  fixtures.segments?.forEach((segment, position) => {
+    defineSegment(ctx, { id: segment.id, name: segment.name, personType: segment.person_type, filter: segment.filter, createdAt: segment.created_at }, position)
+  })
   applyConversations(ctx, fixtures.conversations ?? [])
   for (const [kind, lastValue] of Object.entries(fixtures.sequences ?? {})) ctx.store.raiseSequence(kind, lastValue)
+}
+
+/** Fixtures write what they declare: their custom attributes are not checked against `data_attributes`. */
+function fixtureCompany (ctx: DomainContext, company: Static<typeof FixtureCompany>): string {
+  const createdAt = company.created_at ?? ctx.clock.now()
+  const record: CompanyRecord = {
+    id: company.id ?? ctx.ids.companyId(),
+    companyId: company.company_id,
+    name: company.name ?? null,
+    plan: company.plan ?? null,
+    size: company.size ?? null,
+    website: company.website ?? null,
+    industry: company.industry ?? null,
+    monthlySpend: Math.trunc(company.monthly_spend ?? 0),
+    customAttributes: company.custom_attributes ?? {},
+    remoteCreatedAt: company.remote_created_at ?? null,
+    lastRequestAt: null,
+    createdAt,
+    updatedAt: createdAt,
+    userCount: 0,
+    sessionCount: 0
+  }
+  ctx.store.companies.insert(record)
+  return record.id
 }
 
 function fixtureContact (ctx: DomainContext, role: ContactRole, person: FixturePerson) {

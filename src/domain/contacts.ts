@@ -69,6 +69,27 @@ export function archiveContact (ctx: DomainContext, id: string): Contact {
   return ctx.store.transaction(() => deleteContact(ctx, retrieveContact(ctx, id)))
 }
 
+/**
+ * `POST /contacts/{id}/archive` and `/unarchive`: an archived contact leaves `GET /contacts`, search
+ * and segments until it is unarchived; it can still be retrieved by id.
+ */
+export function setContactArchived (ctx: DomainContext, id: string, archived: boolean): Contact {
+  return ctx.store.transaction(() => {
+    const contact = { ...retrieveContact(ctx, id), archived, updatedAt: ctx.clock.now() }
+    ctx.store.contacts.update(contact)
+    return contact
+  })
+}
+
+/** `POST /contacts/{id}/block` (2.13+). */
+export function blockContact (ctx: DomainContext, id: string): Contact {
+  return ctx.store.transaction(() => {
+    const contact = { ...retrieveContact(ctx, id), blocked: true, updatedAt: ctx.clock.now() }
+    ctx.store.contacts.update(contact)
+    return contact
+  })
+}
+
 /** `GET /contacts`: users and leads, newest first, by cursor. */
 export function listContacts (ctx: DomainContext, request: PageRequest): Page<Contact> {
   const window = pageWindow(request, CONTACT_PAGE_LIMITS)

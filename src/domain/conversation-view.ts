@@ -13,6 +13,7 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
   const customerIds = ctx.store.conversations.customersOf(records.map(r => r.id))
   const messages = ctx.store.messages.byIds(records.map(r => r.messageId))
   const parts = ctx.store.parts.ofConversations(records.map(r => r.id))
+  const tags = ctx.store.tags.of('conversation', records.map(r => r.id))
   const authors = new AuthorDirectory(ctx)
   authors.need([...customerIds.values()].flat())
   authors.needAuthorsOf([...messages.values()])
@@ -47,6 +48,7 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
       customerFirstReplyAt: record.customerFirstReplyAt,
       firstContactReplyAt: record.deliveredAs === 'customer_initiated' ? record.createdAt : record.customerFirstReplyAt,
       customAttributes: record.customAttributes,
+      tags: tags.get(record.id) ?? [],
       teammates: [...teammateIds].map(id => authors.admin(id)),
       statistics: conversationStatistics(record, message, conversationParts),
       partsCount: record.partsCount,

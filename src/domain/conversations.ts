@@ -5,7 +5,7 @@ import { viewConversation, viewConversations } from './conversation-view.js'
 import { errors } from './errors.js'
 import { numberedPage, pageWindow, type PageLimits, type PageRequest } from './pagination.js'
 import { findContact, type Identifier } from './people.js'
-import { mergeCustomAttributes } from './custom-attributes.js'
+import { checkCustomAttributes } from './data-attributes.js'
 import { findConversationRecord } from './references.js'
 import type { Conversation, Page } from './types.js'
 
@@ -61,7 +61,9 @@ export function updateConversation (ctx: DomainContext, id: string, input: Updat
     const changes: Partial<ConversationRecord> = {}
     if (input.read !== undefined) changes.read = input.read
     if (input.title !== undefined) changes.title = input.title
-    if (input.customAttributes !== undefined) changes.customAttributes = mergeCustomAttributes(record.customAttributes, input.customAttributes)
+    if (input.customAttributes !== undefined) {
+      changes.customAttributes = checkCustomAttributes(ctx, 'conversation', record.customAttributes, input.customAttributes)
+    }
     // All checks are above this line; below it, only writes.
     if (Object.keys(changes).length === 0) return viewConversation(ctx, record)
     const updated = { ...record, ...changes, updatedAt: ctx.clock.now() }

@@ -1,7 +1,7 @@
 import type { DomainContext } from './context.js'
 import { errors, type IntercomError } from './errors.js'
 import { pseudonymFor } from './pseudonym.js'
-import type { Contact, ContactRole } from './types.js'
+import { NO_LINKS, type Contact, type ContactRole } from './types.js'
 
 /**
  * The ways Intercom lets a request name a contact: its Intercom `id`, the 1.x `user_id` (a user's
@@ -70,7 +70,7 @@ export function findContact (
   return contact
 }
 
-export type ContactFields = Partial<Omit<Contact, 'id' | 'role' | 'createdAt' | 'updatedAt'>>
+export type ContactFields = Partial<Omit<Contact, 'id' | 'role' | 'createdAt' | 'updatedAt' | 'archived' | 'blocked' | 'links'>>
 
 /** A new contact, not yet stored. Leads and visitors get the anonymous UUID and pseudonym Intercom assigns. */
 export function newContact (ctx: DomainContext, role: ContactRole, fields: ContactFields, id = ctx.ids.contactId()): Contact {
@@ -92,8 +92,11 @@ export function newContact (ctx: DomainContext, role: ContactRole, fields: Conta
     lastRequestAt: fields.lastRequestAt ?? null,
     lastRepliedAt: fields.lastRepliedAt ?? null,
     sessionCount: fields.sessionCount ?? 0,
+    archived: false,
+    blocked: false,
     createdAt: now,
-    updatedAt: now
+    updatedAt: now,
+    links: NO_LINKS
   }
 }
 

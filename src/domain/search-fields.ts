@@ -73,8 +73,8 @@ export const CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = {
   state: { type: 'string', values: ['open', 'closed', 'snoozed'], sortable: true },
   waiting_since: { type: 'date', sortable: true },
   snoozed_until: { type: 'date', sortable: true },
-  // The mock keeps no tags, priorities or AI agent: every conversation has no tags, is not_priority
-  // and had no AI agent participate, which is what its conversations render.
+  // The mock keeps no priorities or AI agent: every conversation is not_priority and had no AI agent
+  // participate, which is what its conversations render.
   tag_ids: { type: 'id', multi: true },
   priority: { type: 'string', values: ['priority', 'not_priority'] },
   ai_agent_participated: { type: 'boolean' }
@@ -101,7 +101,7 @@ export const CONTACT_FIELDS: Readonly<Record<string, FieldSpec>> = {
   unsubscribed_from_emails: { type: 'boolean', sortable: true },
   marked_email_as_spam: { type: 'boolean' },
   has_hard_bounced: { type: 'boolean' },
-  // No tags or segments in the mock: every contact has none.
+  // segment_id matches the members a segment's filter has now (domain/search.ts).
   tag_id: { type: 'id', multi: true, operators: ['=', '!='] },
   segment_id: { type: 'id', multi: true }
 }

@@ -5,6 +5,7 @@ import { numberedPage, pageWindow, type PageLimits, type PageRequest } from './p
 import { searchCriteria } from './search-criteria.js'
 import { CUSTOM_ATTRIBUTE_PREFIX, fieldsOf, sortableFieldList, type SearchKind } from './search-fields.js'
 import { checkCustomAttributeName, describe, isObject, parseQuery, type SearchQuery } from './search-query.js'
+import type { Criterion } from '../store/search.js'
 import type { Contact, Conversation, Page } from './types.js'
 
 export type { FieldType, FilterOperator, SearchKind } from './search-fields.js'
@@ -75,13 +76,26 @@ export function searchConversations (ctx: DomainContext, body: unknown): Page<Co
   return numberedPage(viewConversations(ctx, records, false), window, ctx.store.search.countConversations(criteria))
 }
 
-/** `POST /contacts/search` (`SearchContacts`): users and leads; never visitors or deleted contacts. */
+/**
+ * `POST /contacts/search` (`SearchContacts`): users and leads; never visitors or deleted contacts.
+ * `segment_id` compares with the segments' own filters, so it matches the members they have now.
+ */
 export function searchContacts (ctx: DomainContext, body: unknown): Page<Contact> {
   const request = parseSearchRequest(body, 'contact')
-  const criteria = searchCriteria('contact', request.query, request.sort, ctx.workspace.app.timezone)
+  const parsed = searchCriteria('contact', request.query, request.sort, ctx.workspace.app.timezone)
+  const criteria = { ...parsed, where: withSegmentFilters(ctx, parsed.where) }
   const window = pageWindow(pageRequest(request.pagination), SEARCH_PAGE_LIMITS.contact)
   const contacts = ctx.store.search.contacts(criteria, window.perPage, window.offset)
   return numberedPage(contacts, window, ctx.store.search.countContacts(criteria))
+}
+
+function withSegmentFilters (ctx: DomainContext, criterion: Criterion): Criterion {
+  if ('conditions' in criterion) return { ...criterion, conditions: criterion.conditions.map(c => withSegmentFilters(ctx, c)) }
+  if (criterion.field !== 'segment_id') return criterion
+  const ids = [criterion.value].flat().map(String)
+  const segments = ids.map(id => ctx.store.segments.findById(id)).filter(segment => segment !== null)
+  const members: Criterion = { operator: 'OR', conditions: segments.map(segment => segment.criteria) }
+  return criterion.comparison === '!=' || criterion.comparison === 'NIN' ? { operator: 'NOT', conditions: [members] } : members
 }
 
 function parsePagination (input: unknown, kind: SearchKind): SearchPagination {

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { identifyAdmin, listAdmins, retrieveAdmin } from '../domain/admins.js'
+import { identifyAdmin, listAdmins, listTeams, retrieveAdmin, retrieveTeam } from '../domain/admins.js'
+import { v2Only } from '../http/api-version.js'
+import { presentTeamListV2, presentTeamV2 } from '../presenters/v2/team.js'
 import { IdParams } from '../schemas/common.js'
 
 export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -10,4 +12,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/me', async (request) => request.present.me(identifyAdmin(request.ctx)))
+
+  app.get('/teams', { constraints: v2Only }, async (request) => presentTeamListV2(listTeams(request.ctx)))
+
+  app.get('/teams/:id', { schema: { params: IdParams }, constraints: v2Only }, async (request) => {
+    return presentTeamV2(retrieveTeam(request.ctx, request.params.id))
+  })
 }

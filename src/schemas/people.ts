@@ -1,6 +1,19 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { ContactIdentifiers, CustomAttributes, Id, Nullable, PageQuery, StringEnum, UnixTime } from './common.js'
 
+/** A company as 1.x `POST /companies` and a user's `companies` list write it. */
+export const CompanyAttributes = {
+  name: Type.Optional(Nullable(Type.String())),
+  plan: Type.Optional(Nullable(Type.String())),
+  size: Type.Optional(Nullable(Type.Integer())),
+  website: Type.Optional(Nullable(Type.String())),
+  industry: Type.Optional(Nullable(Type.String())),
+  monthly_spend: Type.Optional(Nullable(Type.Number())),
+  custom_attributes: Type.Optional(CustomAttributes),
+  remote_created_at: Type.Optional(Nullable(UnixTime)),
+  last_request_at: Type.Optional(Nullable(UnixTime))
+}
+
 /** Attributes 1.x `POST /users` and `POST /contacts` may set (intercom-api.md §3.1–3.2). */
 const PersonAttributes = {
   id: Type.Optional(Id),
@@ -15,7 +28,13 @@ const PersonAttributes = {
   remote_created_at: Type.Optional(Nullable(UnixTime)),
   last_request_at: Type.Optional(Nullable(UnixTime)),
   update_last_request_at: Type.Optional(Type.Boolean()),
-  new_session: Type.Optional(Type.Boolean())
+  new_session: Type.Optional(Type.Boolean()),
+  companies: Type.Optional(Type.Array(Type.Object({
+    ...CompanyAttributes,
+    company_id: Type.Optional(Type.String()),
+    id: Type.Optional(Type.String()),
+    remove: Type.Optional(Type.Boolean())
+  })))
 }
 
 export const CreateOrUpdatePersonBody = Type.Object(PersonAttributes)

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
-import type { Contact, ContactRef, ContactRole } from '../domain/types.js'
+import { NO_LINKS, type Contact, type ContactRef, type ContactRole } from '../domain/types.js'
+import type { ContactLinkLoader } from './contact-links.js'
 import type { SqliteDatabase } from './db.js'
 import { fromFlag, toFlag } from './values.js'
 
@@ -20,6 +21,8 @@ export interface ContactRow {
   last_request_at: number | null
   last_replied_at: number | null
   session_count: number
+  archived: number
+  blocked: number
   created_at: number
   updated_at: number
 }
@@ -29,7 +32,7 @@ export type Direction = 'asc' | 'desc'
 
 /** @internal */
 export const COLUMNS = `id, role, external_id, anonymous_id, email, phone, name, pseudonym, avatar_url, unsubscribed_from_emails,
-  custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, created_at, updated_at`
+  custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, archived, blocked, created_at, updated_at`
 const LIVE = 'workspace_id = ? AND deleted_at IS NULL'
 
 /** @internal */
@@ -43,20 +46,21 @@ export function prepareContactStatements (db: SqliteDatabase) {
     byPhone: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND phone = ? ORDER BY created_at, id`),
     // Users and leads together: the 2.x contacts list (visitors are not contacts there).
     pageOfContacts: db.prepare<[number, number, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
-      AND role IN ('user', 'lead') ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
-    countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role IN ('user', 'lead')`),
+      AND role IN ('user', 'lead') AND archived = 0 ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
+    countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role IN ('user', 'lead') AND archived = 0`),
     everyContact: db.prepare<[number], ContactRow & { deleted_at: number | null }>(`SELECT ${COLUMNS}, deleted_at FROM contacts WHERE workspace_id = ? ORDER BY rowid`),
     exists: db.prepare<[number, string], { id: string }>('SELECT id FROM contacts WHERE workspace_id = ? AND id = ?'),
     countLive: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE}`),
-    countByRole: db.prepare<[number, string], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role = ?`),
+    countByRole: db.prepare<[number, string], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role = ? AND archived = 0`),
+    byIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND id IN (SELECT value FROM json_each(?))`),
     refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
     insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @external_id, @anonymous_id, @email, @phone,
       @name, @pseudonym, @avatar_url, @unsubscribed_from_emails, @custom_attributes, @signed_up_at, @last_request_at,
-      @last_replied_at, @session_count, @created_at, @updated_at)`),
+      @last_replied_at, @session_count, @archived, @blocked, @created_at, @updated_at)`),
     update: db.prepare(`UPDATE contacts SET role = @role, external_id = @external_id, anonymous_id = @anonymous_id, email = @email, phone = @phone, name = @name,
       pseudonym = @pseudonym, avatar_url = @avatar_url, unsubscribed_from_emails = @unsubscribed_from_emails,
       custom_attributes = @custom_attributes, signed_up_at = @signed_up_at, last_request_at = @last_request_at,
-      last_replied_at = @last_replied_at, session_count = @session_count, updated_at = @updated_at
+      last_replied_at = @last_replied_at, session_count = @session_count, archived = @archived, blocked = @blocked, updated_at = @updated_at
       WHERE workspace_id = @workspace_id AND id = @id AND deleted_at IS NULL`),
     markDeleted: db.prepare<[number, number, number, string]>(`UPDATE contacts SET deleted_at = ?, updated_at = ?
       WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL`),
@@ -79,28 +83,35 @@ export type ContactStatements = ReturnType<typeof prepareContactStatements>
 
 /** Contacts of one workspace. Deleted contacts are invisible to lookups but still render in old conversations. */
 export class ContactStore {
-  constructor (private readonly q: ContactStatements, private readonly workspaceId: number) {}
+  constructor (private readonly q: ContactStatements, private readonly workspaceId: number, private readonly links: ContactLinkLoader) {}
 
   findById (id: string): Contact | null {
     const row = this.q.byId.get(this.workspaceId, id)
-    return row === undefined ? null : toContact(row)
+    return row === undefined ? null : this.linked([row])[0] ?? null
   }
 
   /** Contacts whose external id or anonymous id is `value` (either can be a 1.x `user_id`). */
   findByUserId (value: string): Contact[] {
-    return this.q.byUserId.all(this.workspaceId, value, this.workspaceId, value).map(toContact)
+    return this.linked(this.q.byUserId.all(this.workspaceId, value, this.workspaceId, value))
   }
 
   findByExternalId (externalId: string): Contact[] {
-    return this.q.byExternalId.all(this.workspaceId, externalId).map(toContact)
+    return this.linked(this.q.byExternalId.all(this.workspaceId, externalId))
   }
 
   findByEmail (email: string): Contact[] {
-    return this.q.byEmail.all(this.workspaceId, email).map(toContact)
+    return this.linked(this.q.byEmail.all(this.workspaceId, email))
   }
 
   findByPhone (phone: string): Contact[] {
-    return this.q.byPhone.all(this.workspaceId, phone).map(toContact)
+    return this.linked(this.q.byPhone.all(this.workspaceId, phone))
+  }
+
+  /** Contacts with these ids (deleted ones left out), in the order of `ids`. */
+  findByIds (ids: readonly string[]): Contact[] {
+    if (ids.length === 0) return []
+    const rows = new Map(this.q.byIds.all(this.workspaceId, JSON.stringify(ids)).map(row => [row.id, row]))
+    return this.linked(ids.map(id => rows.get(id)).filter((row): row is ContactRow => row !== undefined))
   }
 
   /** Every contact, deleted ones too (with when), in the order they were written: what a state dump holds. */
@@ -124,7 +135,7 @@ export class ContactStore {
 
   /** Users and leads, newest first. */
   pageOfUsersAndLeads (limit: number, offset: number): Contact[] {
-    return this.q.pageOfContacts.all(this.workspaceId, limit, offset).map(toContact)
+    return this.linked(this.q.pageOfContacts.all(this.workspaceId, limit, offset))
   }
 
   countOfUsersAndLeads (): number {
@@ -135,11 +146,11 @@ export class ContactStore {
     const key = `${order.field} ${order.direction}`
     let statement = this.q.pageByRole.get(key)
     if (statement === undefined) {
-      statement = this.q.db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND role = ?
+      statement = this.q.db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND role = ? AND archived = 0
         ORDER BY ${order.field} ${order.direction}, id ${order.direction} LIMIT ? OFFSET ?`)
       this.q.pageByRole.set(key, statement)
     }
-    return (statement.all(this.workspaceId, role, limit, offset) as ContactRow[]).map(toContact)
+    return this.linked(statement.all(this.workspaceId, role, limit, offset) as ContactRow[])
   }
 
   /** References for rendering, deleted contacts included, keyed by id. */
@@ -164,6 +175,10 @@ export class ContactStore {
     this.q.markDeleted.run(at, at, this.workspaceId, id)
   }
 
+  private linked (rows: ContactRow[]): Contact[] {
+    return this.links.load(rows.map(toContact))
+  }
+
   /** Makes `to` the customer and author of everything `from` was customer or author of. */
   transferConversations (from: string, to: string): void {
     const params = { workspace_id: this.workspaceId, from, to }
@@ -174,7 +189,7 @@ export class ContactStore {
   }
 }
 
-/** @internal Row to domain contact (shared with the search store). */
+/** @internal Row to domain contact, links not yet read (shared with the search store). */
 export function toContact (row: ContactRow): Contact {
   return {
     id: row.id,
@@ -192,8 +207,11 @@ export function toContact (row: ContactRow): Contact {
     lastRequestAt: row.last_request_at,
     lastRepliedAt: row.last_replied_at,
     sessionCount: row.session_count,
+    archived: fromFlag(row.archived),
+    blocked: fromFlag(row.blocked),
     createdAt: row.created_at,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    links: NO_LINKS
   }
 }
 
@@ -219,6 +237,8 @@ function toRow (workspaceId: number, c: Contact) {
     last_request_at: c.lastRequestAt,
     last_replied_at: c.lastRepliedAt,
     session_count: c.sessionCount,
+    archived: toFlag(c.archived),
+    blocked: toFlag(c.blocked),
     created_at: c.createdAt,
     updated_at: c.updatedAt
   }

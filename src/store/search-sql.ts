@@ -42,7 +42,7 @@ interface SetField {
   test: (element: (column: string) => Sql, workspaceId: number) => Sql
 }
 
-/** A set the mock never fills (tags, segments): nothing is in it. */
+/** A set the store cannot read (segments: the domain replaces them by their filters): nothing is in it. */
 interface EmptyField {
   kind: 'empty'
 }
@@ -58,6 +58,17 @@ const adminAuthored = (table: 'messages' | 'conversation_parts', alias: string, 
     AND ${alias}.author_type = 'admin' AND ${element.text})`,
   params: element.params
 })
+
+/** Records one of whose tags matches: read through the tag links of the searched workspace. */
+function taggedWith (table: string, column: string, owner: string): SetField {
+  return {
+    kind: 'set',
+    test: (element, workspaceId) => {
+      const matches = element('tl.tag_id')
+      return { text: `${owner} IN (SELECT tl.${column} FROM ${table} tl WHERE tl.workspace_id = ? AND ${matches.text})`, params: [workspaceId, ...matches.params] }
+    }
+  }
+}
 
 const CONVERSATION_FIELDS: Readonly<Record<string, Field>> = {
   id: scalar('c.id', 'integer'),
@@ -100,7 +111,7 @@ const CONVERSATION_FIELDS: Readonly<Record<string, Field>> = {
   state: scalar('c.state'),
   waiting_since: scalar('c.waiting_since', 'integer'),
   snoozed_until: scalar('c.snoozed_until', 'integer'),
-  tag_ids: { kind: 'empty' },
+  tag_ids: taggedWith('conversation_tags', 'conversation_id', 'c.id'),
   priority: scalar("'not_priority'"),
   ai_agent_participated: scalar('0', 'flag')
 }
@@ -126,11 +137,26 @@ const CONTACT_FIELDS: Readonly<Record<string, Field>> = {
   unsubscribed_from_emails: scalar('ct.unsubscribed_from_emails', 'flag'),
   marked_email_as_spam: scalar('0', 'flag'),
   has_hard_bounced: scalar('0', 'flag'),
-  tag_id: { kind: 'empty' },
+  tag_id: taggedWith('contact_tags', 'contact_id', 'ct.id'),
   segment_id: { kind: 'empty' }
 }
 
 const CUSTOM_ATTRIBUTE_PREFIX = 'custom_attributes.'
+
+/** Users and leads that are neither deleted nor archived: what search, segments and lists see. */
+const LISTED_CONTACT = "ct.workspace_id = ? AND ct.deleted_at IS NULL AND ct.archived = 0 AND ct.role IN ('user', 'lead')"
+
+/**
+ * A segment's members: `members` selects the ids, among a JSON array the caller appends as the last
+ * parameter, that match; `count` counts every match.
+ */
+export function segmentMembersSql (where: Criterion, workspaceId: number, shape: 'members' | 'count' = 'members'): Sql {
+  const condition = criterionSql('contacts', where, workspaceId)
+  const filter = `FROM contacts ct WHERE ${LISTED_CONTACT} AND ${condition.text}`
+  return shape === 'count'
+    ? { text: `SELECT count(*) AS n ${filter}`, params: [workspaceId, ...condition.params] }
+    : { text: `SELECT ct.id ${filter} AND ct.id IN (SELECT value FROM json_each(?))`, params: [workspaceId, ...condition.params] }
+}
 
 /** @internal The names the store can search, for the tests that keep the domain's fields and these equal. */
 export const SEARCHABLE_FIELDS: Record<SearchTarget, readonly string[]> = {
@@ -145,7 +171,7 @@ export function searchSql (target: SearchTarget, shape: 'page' | 'count', criter
   if (shape === 'page') fields.add(criteria.sort.field)
   const where = criterionSql(target, criteria.where, workspaceId)
   const from = target === 'contacts'
-    ? "FROM contacts ct WHERE ct.workspace_id = ? AND ct.deleted_at IS NULL AND ct.role IN ('user', 'lead')"
+    ? `FROM contacts ct WHERE ${LISTED_CONTACT}`
     : `FROM conversations c${[...fields].some(f => readsMessage(f)) ? ' JOIN messages m ON m.workspace_id = c.workspace_id AND m.id = c.message_id' : ''}
       WHERE c.workspace_id = ?`
   const filter = `${from} AND ${where.text}`
@@ -171,6 +197,10 @@ function readsMessage (field: string): boolean {
 
 function criterionSql (target: SearchTarget, criterion: Criterion, workspaceId: number): Sql {
   if ('conditions' in criterion) {
+    if (criterion.operator === 'NOT') {
+      const inner = criterionSql(target, { operator: 'AND', conditions: criterion.conditions }, workspaceId)
+      return { text: `NOT coalesce(${inner.text}, 0)`, params: inner.params }
+    }
     if (criterion.conditions.length === 0) return { text: criterion.operator === 'AND' ? '1' : '0', params: [] }
     const parts = criterion.conditions.map(c => criterionSql(target, c, workspaceId))
     return { text: `(${parts.map(p => p.text).join(` ${criterion.operator === 'AND' ? 'AND' : 'OR'} `)})`, params: parts.flatMap(p => p.params) }

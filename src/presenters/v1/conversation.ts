@@ -2,6 +2,7 @@ import type { Author, ContactRef, Conversation, ConversationPart, Page } from '.
 import { attachmentFile } from '../attachment-file.js'
 import { renderBody, type BodyDisplay } from '../body.js'
 import { presentPagesV1, type PageLink, type PagesV1 } from './pages.js'
+import { presentTagListV1, type TagListV1 } from './tag.js'
 
 /** The 1.x conversation (intercom-api.md §2.1). List items leave out `conversation_parts`. */
 export interface ConversationV1 {
@@ -37,7 +38,7 @@ export interface ConversationV1 {
     customer: { type: null, id: null }
     teammate: { type: null, id: null }
   }
-  tags: { type: 'tag.list', tags: [] }
+  tags: TagListV1
 }
 
 export interface ReferenceV1 {
@@ -110,7 +111,7 @@ export function presentConversationV1 (c: Conversation, display: BodyDisplay): C
       customer: { type: null, id: null },
       teammate: { type: null, id: null }
     },
-    tags: { type: 'tag.list', tags: [] }
+    tags: presentTagListV1(c.tags)
   }
   if (c.parts !== null) {
     wire.conversation_parts = {

@@ -1,6 +1,7 @@
 import { userIdOf } from '../../domain/people.js'
 import type { Contact, Page } from '../../domain/types.js'
 import { presentPagesV1, type PageLink, type PagesV1 } from './pages.js'
+import { presentTagListV1, type TagListV1 } from './tag.js'
 
 /**
  * A 1.x user, lead ("contact") or visitor: three types over one contact model (intercom-api.md §3.1–3.2).
@@ -16,7 +17,7 @@ export interface PersonV1 {
   pseudonym: string | null
   avatar: { type: 'avatar', image_url: string | null }
   app_id: string
-  companies: { type: 'company.list', companies: [] }
+  companies: { type: 'company.list', companies: Array<{ type: 'company', id: string, company_id: string, name: string | null }> }
   location_data: Record<string, never>
   last_request_at: number | null
   last_seen_ip: null
@@ -28,8 +29,8 @@ export interface PersonV1 {
   social_profiles: { type: 'social_profile.list', social_profiles: [] }
   unsubscribed_from_emails: boolean
   user_agent_data: null
-  tags: { type: 'tag.list', tags: [] }
-  segments: { type: 'segment.list', segments: [] }
+  tags: TagListV1
+  segments: { type: 'segment.list', segments: Array<{ type: 'segment', id: string }> }
   custom_attributes: Record<string, unknown>
 }
 
@@ -55,7 +56,7 @@ export function presentPersonV1 (c: Contact, appId: string): PersonV1 {
     pseudonym: c.pseudonym,
     avatar: { type: 'avatar', image_url: c.avatarUrl },
     app_id: appId,
-    companies: { type: 'company.list', companies: [] },
+    companies: { type: 'company.list', companies: c.links.companies.map(company => ({ type: 'company', id: company.id, company_id: company.companyId, name: company.name })) },
     location_data: {},
     last_request_at: c.lastRequestAt,
     last_seen_ip: null,
@@ -67,8 +68,8 @@ export function presentPersonV1 (c: Contact, appId: string): PersonV1 {
     social_profiles: { type: 'social_profile.list', social_profiles: [] },
     unsubscribed_from_emails: c.unsubscribedFromEmails,
     user_agent_data: null,
-    tags: { type: 'tag.list', tags: [] },
-    segments: { type: 'segment.list', segments: [] },
+    tags: presentTagListV1(c.links.tags),
+    segments: { type: 'segment.list', segments: c.links.segmentIds.map(id => ({ type: 'segment', id })) },
     custom_attributes: c.customAttributes
   }
 }

@@ -5,6 +5,7 @@ import { presentAuthorV2, presentContactReferenceV2, type AuthorV2, type Contact
 import { presentConversationPartsV2, type ConversationPartListV2 } from './conversation-part.js'
 import { integerId } from './integer-id.js'
 import { presentCursorPagesV2, type CursorPagesV2 } from './pages.js'
+import { presentAppliedTagV2, type AppliedTagV2 } from './tag.js'
 import { presentStatisticsV2, type ConversationStatisticsV2 } from './statistics.js'
 
 /**
@@ -27,7 +28,7 @@ export interface ConversationListItemV2 {
   /** Integers; unassigned is null before 2.16 and 0 from 2.16. */
   admin_assignee_id: number | null
   team_assignee_id: number | null
-  tags: { type: 'tag.list', tags: [] }
+  tags: { type: 'tag.list', tags: AppliedTagV2[] }
   conversation_rating: null
   source: ConversationSourceV2
   contacts: { type: 'contact.list', contacts: ContactReferenceV2[] }
@@ -103,7 +104,7 @@ export function presentConversationListItemV2 (c: Conversation, display: BodyDis
     priority: isAtLeast(version, 2, 16) ? 'none' : 'not_priority',
     admin_assignee_id: c.adminAssigneeId === null ? unassigned : integerId(c.adminAssigneeId),
     team_assignee_id: c.teamAssigneeId === null ? unassigned : integerId(c.teamAssigneeId),
-    tags: { type: 'tag.list', tags: [] },
+    tags: { type: 'tag.list', tags: c.tags.map(presentAppliedTagV2) },
     // The mock records no ratings; Intercom sends null (every example), 2.11 alone declares it non-nullable.
     conversation_rating: null,
     source: {
