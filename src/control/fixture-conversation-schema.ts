@@ -14,6 +14,14 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 const StringEnum = <const T extends readonly string[]>(values: T) => Type.Enum(Object.fromEntries(values.map(v => [v, v])) as { [K in T[number]]: K })
 const BodyFormat = StringEnum(['plaintext', 'html'] as const)
 
+/** A tag (by name, from the fixtures' `tags`) as applied to a person or conversation. */
+export const AppliedTag = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  applied_at: Type.Optional(UnixTime),
+  /** The admin who applied it (conversations render it as `applied_by`). */
+  applied_by_admin_id: Type.Optional(Nullable(NumericId))
+}, { additionalProperties: false })
+
 const FixtureAuthor = Type.Object({
   /** `user`, `lead` and `contact` all name a contact by its id. */
   type: StringEnum(['contact', 'user', 'lead', 'admin', 'bot'] as const),
@@ -67,7 +75,9 @@ export const FixtureConversation = Type.Object({
   /** The message that opened it. */
   source: FixtureSource,
   /** Replies, notes and actions, oldest first. */
-  parts: Type.Optional(Type.Array(FixturePart))
+  parts: Type.Optional(Type.Array(FixturePart)),
+  /** Names of tags (from the fixtures' `tags`) on it, in the order they were applied. */
+  tags: Type.Optional(Type.Array(Type.Union([Type.String({ minLength: 1 }), AppliedTag])))
 }, { additionalProperties: false })
 
 export type FixtureConversation = Static<typeof FixtureConversation>

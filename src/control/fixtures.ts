@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import type { DomainContext } from '../domain/context.js'
-import { FixtureConversation, type KnownRecords } from './fixture-conversation-schema.js'
+import { AppliedTag, FixtureConversation, type KnownRecords } from './fixture-conversation-schema.js'
 import { applyConversations, conversationProblem } from './fixture-conversations.js'
 import { createDataAttribute, updateDataAttribute } from '../domain/data-attributes.js'
 import { IntercomError } from '../domain/errors.js'
@@ -15,7 +15,9 @@ import { UnixTime } from '../schemas/common.js'
 import { RateLimitBody, settingFrom, type RateLimitSetting } from './rate-limit/setting.js'
 import { parseApiVersion, type ApiVersion } from '../versions.js'
 import { isSubscribable } from './webhooks/topics.js'
+import { applyConversationTagsNotesAndEvents, applyPersonLinks, checkResourceReferences } from './resource-fixtures.js'
 import type { CompanyRecord } from '../store/index.js'
+import type { CustomAttributeRecord } from '../store/data-attributes.js'
 
 const ContactId = Type.String({ pattern: '^[0-9a-f]{24}$', description: 'a 24-hex Intercom object id' })
 const NumericId = Type.String({ pattern: '^[0-9]{1,15}$', description: 'a numeric string id' })
@@ -63,10 +65,48 @@ const FixturePerson = Type.Object({
   updated_at: Type.Optional(UnixTime),
   /** A deleted contact: lookups no longer find it; the conversations it was part of still show it. */
   deleted_at: Type.Optional(UnixTime),
-  /** Names of tags (from `tags`) on the person. */
-  tags: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
-  /** `company_id`s of companies (from `companies`) the person belongs to. */
-  companies: Type.Optional(Type.Array(Type.String({ minLength: 1 })))
+  /** Names of tags (from `tags`) on the person; a state dump adds when and by whom each was applied. */
+  tags: Type.Optional(Type.Array(Type.Union([Type.String({ minLength: 1 }), AppliedTag]))),
+  /** `company_id`s of companies (from `companies`) the person belongs to; a dump adds when each was attached. */
+  companies: Type.Optional(Type.Array(Type.Union([Type.String({ minLength: 1 }), Type.Object({
+    company_id: Type.String({ minLength: 1 }),
+    attached_at: UnixTime
+  }, { additionalProperties: false })]))),
+  /** Archived contacts leave lists, search and segments (`POST /contacts/{id}/archive`). */
+  archived: Type.Optional(Type.Boolean()),
+  blocked: Type.Optional(Type.Boolean()),
+  /** The person's own choices about subscription types (from `subscription_types`); the rest follow the type's consent_type. */
+  subscriptions: Type.Optional(Type.Array(Type.Object({
+    id: NumericId,
+    consent: Type.Union([Type.Literal('opt_in'), Type.Literal('opt_out')])
+  }, { additionalProperties: false }))),
+  /** How often and when first and last each data event happened (`POST /events/summaries` adds to these without events). */
+  event_summaries: Type.Optional(Type.Array(Type.Object({
+    name: Type.String({ minLength: 1 }),
+    count: Type.Integer({ minimum: 0 }),
+    first: UnixTime,
+    last: UnixTime
+  }, { additionalProperties: false })))
+}, { additionalProperties: false })
+
+const FixtureNote = Type.Object({
+  id: Type.Optional(NumericId),
+  /** The contact (from `users` or `leads`) the note is on. */
+  contact_id: ContactId,
+  /** Its author (from `admins`); none for a note written without one. */
+  admin_id: Type.Optional(NumericId),
+  body: Type.String(),
+  created_at: Type.Optional(UnixTime)
+}, { additionalProperties: false })
+
+const FixtureDataEvent = Type.Object({
+  id: Type.Optional(ContactId),
+  contact_id: ContactId,
+  event_name: Type.String({ minLength: 1 }),
+  created_at: Type.Optional(UnixTime),
+  metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  /** False for an event a state dump records whose person's `event_summaries` already count it; true by default. */
+  counted: Type.Optional(Type.Boolean())
 }, { additionalProperties: false })
 
 const FixtureWebhook = Type.Object({
@@ -80,7 +120,8 @@ const FixtureWebhook = Type.Object({
 
 const FixtureTag = Type.Object({
   id: Type.Optional(NumericId),
-  name: Type.String({ minLength: 1, maxLength: 190 })
+  name: Type.String({ minLength: 1, maxLength: 190 }),
+  created_at: Type.Optional(UnixTime)
 }, { additionalProperties: false })
 
 const FixtureSegment = Type.Object({
@@ -93,6 +134,8 @@ const FixtureSegment = Type.Object({
 }, { additionalProperties: false })
 
 const FixtureDataAttribute = Type.Object({
+  /** The attribute's id; the next of the workspace's by default. */
+  id: Type.Optional(Type.Integer({ minimum: 1 })),
   name: Type.String({ minLength: 1, maxLength: 190 }),
   model: Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('conversation')]),
   data_type: Type.Union(['string', 'integer', 'float', 'boolean', 'date', 'datetime', 'options'].map(t => Type.Literal(t))),
@@ -100,7 +143,11 @@ const FixtureDataAttribute = Type.Object({
   options: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 2 })),
   description: Type.Optional(Type.String()),
   messenger_writable: Type.Optional(Type.Boolean()),
-  archived: Type.Optional(Type.Boolean())
+  archived: Type.Optional(Type.Boolean()),
+  /** The admin who created it (the workspace's owner by default). */
+  admin_id: Type.Optional(NumericId),
+  created_at: Type.Optional(UnixTime),
+  updated_at: Type.Optional(UnixTime)
 }, { additionalProperties: false })
 
 const FixtureCompany = Type.Object({
@@ -115,6 +162,8 @@ const FixtureCompany = Type.Object({
   custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
   remote_created_at: Type.Optional(UnixTime),
   created_at: Type.Optional(UnixTime),
+  updated_at: Type.Optional(UnixTime),
+  last_request_at: Type.Optional(UnixTime),
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1 })))
 }, { additionalProperties: false })
 
@@ -173,7 +222,11 @@ export const FixturesSchema = Type.Object({
   /** The custom attributes of contacts, companies and conversations: only these may be set (unless `undeclared_attributes` is `accept`). */
   data_attributes: Type.Optional(Type.Array(FixtureDataAttribute)),
   companies: Type.Optional(Type.Array(FixtureCompany)),
-  subscription_types: Type.Optional(Type.Array(FixtureSubscriptionType))
+  subscription_types: Type.Optional(Type.Array(FixtureSubscriptionType)),
+  /** Admins' notes on contacts, oldest first. */
+  notes: Type.Optional(Type.Array(FixtureNote)),
+  /** Data events of contacts (`POST /events`), oldest first. */
+  data_events: Type.Optional(Type.Array(FixtureDataEvent))
 }, { additionalProperties: false })
 
 export type Fixtures = Static<typeof FixturesSchema>
@@ -263,12 +316,6 @@ export function checkReferences (file: string, fixtures: Partial<Fixtures>, exis
         if (userIds.has(person.user_id)) throw new FixtureError(file, `/users/${i}/user_id`, `user_id ${person.user_id} is used twice`)
         userIds.add(person.user_id)
       }
-      person.tags?.forEach((name, j) => {
-        if (!tagNames.has(name)) throw new FixtureError(file, `/${list}/${i}/tags/${j}`, `no tag is named ${name}`)
-      })
-      person.companies?.forEach((companyId, j) => {
-        if (!companyIds.has(companyId)) throw new FixtureError(file, `/${list}/${i}/companies/${j}`, `no company has company_id ${companyId}`)
-      })
     })
   }
   const teamIds = new Set((fixtures.teams ?? []).map(team => team.id))
@@ -278,6 +325,7 @@ export function checkReferences (file: string, fixtures: Partial<Fixtures>, exis
     contact: id => contactIds.has(id) || existing?.contact(id) === true
   })
   if (problem !== null) throw new FixtureError(file, problem[0], problem[1])
+  checkResourceReferences(file, fixtures, existing)
 }
 
 /** The fixtures' rate limit (null: off), or `fallback` when they set none. */
@@ -349,6 +397,10 @@ export function applyFixtures (ctx: DomainContext, fixtures: Partial<Fixtures>):
     ctx.store.admins.insertTeam({ id: team.id, name: team.name, adminIds: team.admin_ids }, teamsBefore + i)
   })
   for (const attribute of fixtures.data_attributes ?? []) {
+    if (attribute.id !== undefined) {
+      insertDataAttribute(ctx, attribute, attribute.id)
+      continue
+    }
     const created = createDataAttribute(ctx, {
       name: attribute.name, model: attribute.model, dataType: attribute.data_type, options: attribute.options, description: attribute.description,
       messengerWritable: attribute.messenger_writable
@@ -364,7 +416,7 @@ export function applyFixtures (ctx: DomainContext, fixtures: Partial<Fixtures>):
   const tagIds = new Map<string, string>()
   for (const tag of fixtures.tags ?? []) {
     const id = tag.id ?? unusedTagId(ctx)
-    ctx.store.tags.insert({ id, name: tag.name }, ctx.clock.now())
+    ctx.store.tags.insert({ id, name: tag.name }, tag.created_at ?? ctx.clock.now())
     tagIds.set(tag.name, id)
   }
   const companyIds = new Map<string, string>()
@@ -377,8 +429,7 @@ export function applyFixtures (ctx: DomainContext, fixtures: Partial<Fixtures>):
     for (const person of people) {
       const contact = fixtureContact(ctx, ROLE_OF_LIST[list], person)
       ctx.store.contacts.insert(contact)
-      for (const name of person.tags ?? []) ctx.store.tags.apply('contact', contact.id, tagIds.get(name) as string, contact.createdAt, null)
-      for (const companyId of person.companies ?? []) ctx.store.companies.attach(companyIds.get(companyId) as string, contact.id, contact.createdAt)
+      applyPersonLinks(ctx, contact, person, tagIds, companyIds)
       if (person.deleted_at !== undefined) ctx.store.contacts.markDeleted(person.id, person.deleted_at)
     }
   }
@@ -386,7 +437,27 @@ export function applyFixtures (ctx: DomainContext, fixtures: Partial<Fixtures>):
     defineSegment(ctx, { id: segment.id, name: segment.name, personType: segment.person_type, filter: segment.filter, createdAt: segment.created_at }, position)
   })
   applyConversations(ctx, fixtures.conversations ?? [])
+  applyConversationTagsNotesAndEvents(ctx, fixtures, tagIds)
   for (const [kind, lastValue] of Object.entries(fixtures.sequences ?? {})) ctx.store.raiseSequence(kind, lastValue)
+}
+
+/** A data attribute as a state dump recorded it: its id and times kept. */
+function insertDataAttribute (ctx: DomainContext, attribute: Static<typeof FixtureDataAttribute>, id: number): void {
+  const createdAt = attribute.created_at ?? ctx.clock.now()
+  ctx.store.dataAttributes.insert({
+    id,
+    model: attribute.model,
+    name: attribute.name,
+    description: attribute.description ?? null,
+    dataType: (attribute.data_type === 'options' ? 'string' : attribute.data_type === 'datetime' ? 'date' : attribute.data_type) as CustomAttributeRecord['dataType'],
+    options: attribute.options ?? null,
+    messengerWritable: attribute.messenger_writable ?? false,
+    archived: attribute.archived ?? false,
+    adminId: attribute.admin_id ?? ctx.workspace.ownerAdminId,
+    createdAt,
+    updatedAt: attribute.updated_at ?? createdAt
+  })
+  ctx.store.raiseSequence('data_attribute', id)
 }
 
 /** Fixtures write what they declare: their custom attributes are not checked against `data_attributes`. */
@@ -403,9 +474,9 @@ function fixtureCompany (ctx: DomainContext, company: Static<typeof FixtureCompa
     monthlySpend: Math.trunc(company.monthly_spend ?? 0),
     customAttributes: company.custom_attributes ?? {},
     remoteCreatedAt: company.remote_created_at ?? null,
-    lastRequestAt: null,
+    lastRequestAt: company.last_request_at ?? null,
     createdAt,
-    updatedAt: createdAt,
+    updatedAt: company.updated_at ?? createdAt,
     userCount: 0,
     sessionCount: 0
   }
@@ -430,5 +501,5 @@ function fixtureContact (ctx: DomainContext, role: ContactRole, person: FixtureP
     lastRequestAt: person.last_request_at
   }, person.id)
   const createdAt = person.created_at ?? contact.createdAt
-  return { ...contact, createdAt, updatedAt: person.updated_at ?? createdAt }
+  return { ...contact, archived: person.archived ?? false, blocked: person.blocked ?? false, createdAt, updatedAt: person.updated_at ?? createdAt }
 }

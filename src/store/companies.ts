@@ -55,6 +55,8 @@ export function prepareCompanyStatements (db: SqliteDatabase) {
     delete: db.prepare<[number, string]>('DELETE FROM companies WHERE workspace_id = ? AND id = ?'),
     attach: db.prepare<[number, string, string, number]>(`INSERT INTO company_contacts (workspace_id, company_id, contact_id, attached_at)
       VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+    attachments: db.prepare<[number], { company_id: string, contact_id: string, attached_at: number }>(`SELECT company_id, contact_id, attached_at
+      FROM company_contacts WHERE workspace_id = ?`),
     detach: db.prepare<[number, string, string]>('DELETE FROM company_contacts WHERE workspace_id = ? AND company_id = ? AND contact_id = ?'),
     contactIds: db.prepare<[number, string, number, number], { contact_id: string }>(`SELECT l.contact_id FROM company_contacts l
       JOIN contacts ct ON ct.workspace_id = l.workspace_id AND ct.id = l.contact_id
@@ -116,6 +118,17 @@ export class CompanyStore {
   }
 
   /** True when the contact was attached. */
+  /** Every contact's companies: company object id and when attached, per contact id (the state dump). */
+  attachments (): Map<string, Map<string, number>> {
+    const byContact = new Map<string, Map<string, number>>()
+    for (const row of this.q.attachments.all(this.workspaceId)) {
+      const companies = byContact.get(row.contact_id) ?? new Map<string, number>()
+      companies.set(row.company_id, row.attached_at)
+      byContact.set(row.contact_id, companies)
+    }
+    return byContact
+  }
+
   detach (companyId: string, contactId: string): boolean {
     return this.q.detach.run(this.workspaceId, companyId, contactId).changes > 0
   }

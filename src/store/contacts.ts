@@ -116,7 +116,9 @@ export class ContactStore {
 
   /** Every contact, deleted ones too (with when), in the order they were written: what a state dump holds. */
   everyContact (): Array<{ contact: Contact, deletedAt: number | null }> {
-    return this.q.everyContact.all(this.workspaceId).map(row => ({ contact: toContact(row), deletedAt: row.deleted_at }))
+    const rows = this.q.everyContact.all(this.workspaceId)
+    const contacts = this.links.load(rows.map(toContact))
+    return rows.map((row, i) => ({ contact: contacts[i] as Contact, deletedAt: row.deleted_at }))
   }
 
   /** True when a contact has this id, deleted or not (ids are never reused). */

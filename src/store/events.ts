@@ -26,6 +26,7 @@ export function prepareEventStatements (db: SqliteDatabase) {
     pageOfContact: db.prepare<[number, string, number, number], EventRow>(`SELECT id, contact_id, event_name, created_at, metadata
       FROM events WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`),
     countOfContact: db.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM events WHERE workspace_id = ? AND contact_id = ?'),
+    all: db.prepare<[number], EventRow>('SELECT id, contact_id, event_name, created_at, metadata FROM events WHERE workspace_id = ? ORDER BY rowid'),
     addToSummary: db.prepare(`INSERT INTO event_summaries (workspace_id, contact_id, event_name, count, first_at, last_at)
       VALUES (@workspace_id, @contact_id, @event_name, @count, @first, @last) ON CONFLICT (workspace_id, contact_id, event_name)
       DO UPDATE SET count = count + excluded.count, first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`),
@@ -47,13 +48,12 @@ export class EventStore {
 
   /** A contact's events, newest first. */
   pageOfContact (contactId: string, limit: number, offset: number): EventRecord[] {
-    return this.q.pageOfContact.all(this.workspaceId, contactId, limit, offset).map(row => ({
-      id: row.id,
-      contactId: row.contact_id,
-      eventName: row.event_name,
-      createdAt: row.created_at,
-      metadata: JSON.parse(row.metadata) as Record<string, unknown>
-    }))
+    return this.q.pageOfContact.all(this.workspaceId, contactId, limit, offset).map(toRecord)
+  }
+
+  /** Every event of the workspace in the order recorded (the state dump). */
+  all (): EventRecord[] {
+    return this.q.all.all(this.workspaceId).map(toRecord)
   }
 
   countOfContact (contactId: string): number {
@@ -68,5 +68,15 @@ export class EventStore {
   summariesOf (contactId: string): EventSummary[] {
     return this.q.summariesOf.all(this.workspaceId, contactId)
       .map(row => ({ name: row.event_name, count: row.count, first: row.first_at, last: row.last_at }))
+  }
+}
+
+function toRecord (row: EventRow): EventRecord {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    eventName: row.event_name,
+    createdAt: row.created_at,
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>
   }
 }

@@ -25,6 +25,7 @@ const COLUMNS = 'id, contact_id, admin_id, body, created_at'
 export function prepareNoteStatements (db: SqliteDatabase) {
   return {
     byId: db.prepare<[number, number], NoteRow>(`SELECT ${COLUMNS} FROM notes WHERE workspace_id = ? AND id = ?`),
+    all: db.prepare<[number], NoteRow>(`SELECT ${COLUMNS} FROM notes WHERE workspace_id = ? ORDER BY id`),
     pageOfContact: db.prepare<[number, string, number, number], NoteRow>(`SELECT ${COLUMNS} FROM notes
       WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
     countOfContact: db.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM notes WHERE workspace_id = ? AND contact_id = ?'),
@@ -44,6 +45,11 @@ export class NoteStore {
     const numericId = toNumericId(id)
     const row = numericId === null ? undefined : this.q.byId.get(this.workspaceId, numericId)
     return row === undefined ? null : toRecord(row)
+  }
+
+  /** Every note of the workspace, oldest first (the state dump). */
+  all (): NoteRecord[] {
+    return this.q.all.all(this.workspaceId).map(toRecord)
   }
 
   /** A contact's notes, newest first. */
