@@ -60,8 +60,12 @@ export function saveCompany (ctx: DomainContext, companyId: string, changes: Com
     userCount: 0,
     sessionCount: 0
   }, changes)
-  if (existing === null) ctx.store.companies.insert(company)
-  else ctx.store.companies.update(company)
+  if (existing === null) {
+    ctx.store.companies.insert(company)
+    ctx.events.record({ type: 'company.created', companyId: company.id })
+  } else {
+    ctx.store.companies.update(company)
+  }
   return company
 }
 

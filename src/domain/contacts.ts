@@ -75,8 +75,10 @@ export function archiveContact (ctx: DomainContext, id: string): Contact {
  */
 export function setContactArchived (ctx: DomainContext, id: string, archived: boolean): Contact {
   return ctx.store.transaction(() => {
-    const contact = { ...retrieveContact(ctx, id), archived, updatedAt: ctx.clock.now() }
+    const before = retrieveContact(ctx, id)
+    const contact = { ...before, archived, updatedAt: ctx.clock.now() }
     ctx.store.contacts.update(contact)
+    if (before.archived !== archived) ctx.events.record({ type: 'contact.archive_changed', contact })
     return contact
   })
 }

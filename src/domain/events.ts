@@ -1,6 +1,6 @@
 import type { ConversationRecord } from '../store/records.js'
 import type { DomainContext } from './context.js'
-import type { Contact, ContactRole, ConversationState, PartType } from './types.js'
+import type { Contact, ContactRole, ConversationState, PartType, Tag, UnixSeconds } from './types.js'
 
 /**
  * What a domain operation did, as facts about the model: no HTTP, no webhook topics. Operations
@@ -28,6 +28,11 @@ export type DomainEvent =
   /** `from` was merged into `into` and deleted. */
   | { type: 'contact.merged', from: Contact, into: Contact }
   | { type: 'contact.deleted', contact: Contact }
+  /** A tag was applied to (`added`) or taken off one user or lead; `contact` is as it is afterwards. */
+  | { type: 'contact.tag_changed', contact: Contact, tag: Tag, at: UnixSeconds, added: boolean }
+  /** `POST /contacts/{id}/archive` or `/unarchive`; `contact.archived` says which. */
+  | { type: 'contact.archive_changed', contact: Contact }
+  | { type: 'company.created', companyId: string }
 
 export interface DomainEvents {
   record: (event: DomainEvent) => void

@@ -44,8 +44,8 @@ export function createOrUpdateTag (ctx: DomainContext, input: { name?: string | 
     // All checks are above this line; below it, only writes.
     const now = ctx.clock.now()
     for (const { contact, untag } of users) {
-      if (untag) ctx.store.tags.remove('contact', contact.id, tag.id)
-      else ctx.store.tags.apply('contact', contact.id, tag.id, now, ctx.workspace.ownerAdminId)
+      if (untag) removeContactTag(ctx, contact, tag)
+      else applyContactTag(ctx, contact, tag, now)
     }
     for (const { company, untag } of companies) {
       if (untag) ctx.store.tags.remove('company', company, tag.id)
@@ -79,7 +79,7 @@ export function tagContact (ctx: DomainContext, contactId: string, tagId: string
     const contact = taggedContact(ctx, contactId)
     const tag = tagToApply(ctx, tagId, () => errors.notFound('Resource'))
     // All checks are above this line; below it, only writes.
-    ctx.store.tags.apply('contact', contact.id, tag.id, ctx.clock.now(), ctx.workspace.ownerAdminId)
+    applyContactTag(ctx, contact, tag, ctx.clock.now())
     return appliedOn(ctx, 'contact', contact.id, tag)
   })
 }
@@ -90,7 +90,7 @@ export function untagContact (ctx: DomainContext, contactId: string, tagId: stri
     const contact = taggedContact(ctx, contactId)
     const tag = tagToApply(ctx, tagId, () => errors.notFound('Resource'))
     const applied = contact.links.tags.find(t => t.tag.id === tag.id) ?? unapplied(tag)
-    ctx.store.tags.remove('contact', contact.id, tag.id)
+    removeContactTag(ctx, contact, tag)
     return applied
   })
 }
@@ -173,4 +173,16 @@ function appliedOn (ctx: DomainContext, taggable: 'contact' | 'conversation', ow
 
 function unapplied (tag: Tag): AppliedTag {
   return { tag, appliedAt: null, appliedBy: null }
+}
+
+/** Tags a user or lead, by the token's owner; a tag already on the contact stays as it was, and nothing is notified. */
+function applyContactTag (ctx: DomainContext, contact: Contact, tag: Tag, at: number): void {
+  if (contact.links.tags.some(t => t.tag.id === tag.id)) return
+  ctx.store.tags.apply('contact', contact.id, tag.id, at, ctx.workspace.ownerAdminId)
+  ctx.events.record({ type: 'contact.tag_changed', contact: ctx.store.contacts.findById(contact.id) ?? contact, tag, at, added: true })
+}
+
+function removeContactTag (ctx: DomainContext, contact: Contact, tag: Tag): void {
+  if (!ctx.store.tags.remove('contact', contact.id, tag.id)) return
+  ctx.events.record({ type: 'contact.tag_changed', contact: ctx.store.contacts.findById(contact.id) ?? contact, tag, at: ctx.clock.now(), added: false })
 }
