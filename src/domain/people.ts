@@ -109,14 +109,15 @@ export function convertVisitorToLead (ctx: DomainContext, visitor: Contact): Con
 }
 
 /**
- * Merges `from` into `into`: its conversations, messages and parts follow, and `from` is deleted.
+ * Merges `from` into `into`: its conversations, messages and parts follow, as do its tags, companies,
+ * notes, data events and subscription choices (as Intercom moves them to the user), and `from` is deleted.
  * Identifiers of `from` are never copied onto `into` (Intercom's merge rule). Call inside a transaction.
  */
 export function mergeContactInto (ctx: DomainContext, from: Contact, into: Contact): Contact {
   const now = ctx.clock.now()
   ctx.store.contacts.transferConversations(from.id, into.id)
   ctx.store.contacts.markDeleted(from.id, now)
-  const merged: Contact = { ...into, updatedAt: now }
+  const merged: Contact = { ...(ctx.store.contacts.findById(into.id) ?? into), updatedAt: now }
   ctx.store.contacts.update(merged)
   ctx.events.record({ type: 'contact.merged', from, into: merged })
   return merged

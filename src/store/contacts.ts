@@ -72,6 +72,26 @@ export function prepareContactStatements (db: SqliteDatabase) {
       WHERE workspace_id = @workspace_id AND author_type = 'contact' AND author_id = @from`),
     transferParts: db.prepare(`UPDATE conversation_parts SET author_id = @to
       WHERE workspace_id = @workspace_id AND author_type = 'contact' AND author_id = @from`),
+    // A merged contact's tags, companies, notes, events and subscription choices move to the one it
+    // merged into; where both have one (a tag, a company, a choice), the survivor's stands.
+    transferLinks: [
+      `INSERT OR IGNORE INTO contact_tags (workspace_id, contact_id, tag_id, applied_at, applied_by_admin_id)
+        SELECT workspace_id, @to, tag_id, applied_at, applied_by_admin_id FROM contact_tags WHERE workspace_id = @workspace_id AND contact_id = @from`,
+      'DELETE FROM contact_tags WHERE workspace_id = @workspace_id AND contact_id = @from',
+      `INSERT OR IGNORE INTO company_contacts (workspace_id, company_id, contact_id, attached_at)
+        SELECT workspace_id, company_id, @to, attached_at FROM company_contacts WHERE workspace_id = @workspace_id AND contact_id = @from`,
+      'DELETE FROM company_contacts WHERE workspace_id = @workspace_id AND contact_id = @from',
+      'UPDATE notes SET contact_id = @to WHERE workspace_id = @workspace_id AND contact_id = @from',
+      'UPDATE events SET contact_id = @to WHERE workspace_id = @workspace_id AND contact_id = @from',
+      `INSERT INTO event_summaries (workspace_id, contact_id, event_name, count, first_at, last_at)
+        SELECT workspace_id, @to, event_name, count, first_at, last_at FROM event_summaries WHERE workspace_id = @workspace_id AND contact_id = @from
+        ON CONFLICT (workspace_id, contact_id, event_name) DO UPDATE SET count = count + excluded.count,
+        first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`,
+      'DELETE FROM event_summaries WHERE workspace_id = @workspace_id AND contact_id = @from',
+      `INSERT OR IGNORE INTO contact_subscriptions (workspace_id, contact_id, subscription_type_id, consent)
+        SELECT workspace_id, @to, subscription_type_id, consent FROM contact_subscriptions WHERE workspace_id = @workspace_id AND contact_id = @from`,
+      'DELETE FROM contact_subscriptions WHERE workspace_id = @workspace_id AND contact_id = @from'
+    ].map(sql => db.prepare(sql)),
     // One statement per (role, field, direction): ORDER BY cannot be a parameter. Prepared on first use, then reused.
     pageByRole: new Map<string, Statement>(),
     db
@@ -181,13 +201,14 @@ export class ContactStore {
     return this.links.load(rows.map(toContact))
   }
 
-  /** Makes `to` the customer and author of everything `from` was customer or author of. */
+  /** Makes `to` the customer and author of everything `from` was customer or author of, and gives it `from`'s links. */
   transferConversations (from: string, to: string): void {
     const params = { workspace_id: this.workspaceId, from, to }
     this.q.transferCustomerships.run(params)
     this.q.dropCustomerships.run(params)
     this.q.transferMessages.run(params)
     this.q.transferParts.run(params)
+    for (const statement of this.q.transferLinks) statement.run(params)
   }
 }
 

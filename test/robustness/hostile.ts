@@ -13,6 +13,13 @@ export interface Known {
   external: string[]
   admin: string[]
   email: string[]
+  tag?: string[]
+  company?: string[]
+  segment?: string[]
+  subscription?: string[]
+  team?: string[]
+  note?: string[]
+  attribute?: string[]
 }
 
 export interface HostileRequest {
