@@ -20,6 +20,7 @@ import { addWorkspaceAuth } from './http/workspace.js'
 import { BODY_LIMIT_BYTES } from './limits.js'
 import { adminRoutes } from './routes/admins.js'
 import { companyRoutes } from './routes/companies.js'
+import { attachmentRoutes } from './routes/attachments.js'
 import { contactRoutes } from './routes/contacts.js'
 import { controlRoutes } from './routes/control/index.js'
 import { faultRoutes } from './routes/control/faults.js'
@@ -36,6 +37,7 @@ import { segmentRoutes } from './routes/segments.js'
 import { subscriptionTypeRoutes } from './routes/subscription-types.js'
 import { subscriptionRoutes } from './routes/subscriptions.js'
 import { tagRoutes } from './routes/tags.js'
+import { ticketRoutes } from './routes/tickets.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
 import { finiteMaximumKeyword } from './schemas/common.js'
@@ -134,6 +136,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     version: packageVersion(),
     scopedRoutes: [faultRoutes(faults), rateLimitRoutes(rateLimits), webhookControlRoutes({ defaultVersion, dispatcher })]
   }))
+  app.register(attachmentRoutes(store))
   app.register(async (api) => {
     addWorkspaceAuth(api, { workspaces, allowedTokens })
     addRateLimits(api, rateLimits)
@@ -155,6 +158,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(dataAttributeRoutes)
     await api.register(eventRoutes)
     await api.register(subscriptionTypeRoutes)
+    await api.register(ticketRoutes)
     fallbacks.register()
   })
   return app

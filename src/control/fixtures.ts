@@ -10,6 +10,7 @@ import { newContact } from '../domain/people.js'
 import { parseQuery } from '../domain/search-query.js'
 import { defineSegment } from '../domain/segments.js'
 import { unusedTagId } from '../domain/tags.js'
+import { applyTicketFixtures } from './ticket-fixtures.js'
 import type { ContactRole } from '../domain/types.js'
 import { UnixTime } from '../schemas/common.js'
 import { RateLimitBody, settingFrom, type RateLimitSetting } from './rate-limit/setting.js'
@@ -177,6 +178,36 @@ const FixtureSubscriptionType = Type.Object({
   content_types: Type.Array(Type.Union([Type.Literal('email'), Type.Literal('sms_message')]), { minItems: 1 })
 }, { additionalProperties: false })
 
+const FixtureTicketAttribute = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  description: Type.Optional(Type.String()),
+  data_type: Type.Union(['string', 'list', 'integer', 'decimal', 'boolean', 'datetime', 'files'].map(t => Type.Literal(t))),
+  /** `list` attributes: `{ "list_options": [{ "label": "High" }, …] }`. */
+  input_options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  required_to_create: Type.Optional(Type.Boolean()),
+  required_to_create_for_contacts: Type.Optional(Type.Boolean()),
+  visible_on_create: Type.Optional(Type.Boolean()),
+  visible_to_contacts: Type.Optional(Type.Boolean())
+}, { additionalProperties: false })
+
+const FixtureTicketType = Type.Object({
+  id: NumericId,
+  name: Type.String({ minLength: 1 }),
+  description: Type.Optional(Type.String()),
+  icon: Type.Optional(Type.String()),
+  category: Type.Union([Type.Literal('Customer'), Type.Literal('Back-office'), Type.Literal('Tracker')]),
+  archived: Type.Optional(Type.Boolean()),
+  /** Beside the `_default_title_` and `_default_description_` every type has. */
+  attributes: Type.Optional(Type.Array(FixtureTicketAttribute))
+}, { additionalProperties: false })
+
+const FixtureTicketState = Type.Object({
+  id: NumericId,
+  category: Type.Union([Type.Literal('submitted'), Type.Literal('in_progress'), Type.Literal('waiting_on_customer'), Type.Literal('resolved')]),
+  internal_label: Type.String({ minLength: 1 }),
+  external_label: Type.String({ minLength: 1 })
+}, { additionalProperties: false })
+
 /** The fixture file: what every new workspace starts with. `fixtures/schema.json` is generated from this. */
 export const FixturesSchema = Type.Object({
   $schema: Type.Optional(Type.String()),
@@ -226,7 +257,14 @@ export const FixturesSchema = Type.Object({
   /** Admins' notes on contacts, oldest first. */
   notes: Type.Optional(Type.Array(FixtureNote)),
   /** Data events of contacts (`POST /events`), oldest first. */
-  data_events: Type.Optional(Type.Array(FixtureDataEvent))
+  data_events: Type.Optional(Type.Array(FixtureDataEvent)),
+  ticket_types: Type.Optional(Type.Array(FixtureTicketType)),
+  /** Every ticket type's states; Intercom's four defaults when left out. */
+  ticket_states: Type.Optional(Type.Array(FixtureTicketState)),
+  /** What `POST /conversations/{id}/run_assignment_rules` assigns to; without it, rules assign nothing. */
+  assignment_rules: Type.Optional(Type.Object({
+    assign_to: Type.Object({ type: Type.Union([Type.Literal('admin'), Type.Literal('team')]), id: NumericId }, { additionalProperties: false })
+  }, { additionalProperties: false }))
 }, { additionalProperties: false })
 
 export type Fixtures = Static<typeof FixturesSchema>
@@ -306,6 +344,18 @@ export function checkReferences (file: string, fixtures: Partial<Fixtures>, exis
       if (!tagNames.has(name)) throw new FixtureError(file, `/companies/${i}/tags/${j}`, `no tag is named ${name}`)
     })
   })
+  for (const [list, items] of [['ticket_types', fixtures.ticket_types ?? []], ['ticket_states', fixtures.ticket_states ?? []]] as const) {
+    const ids = new Set<string>()
+    items.forEach((item, i) => {
+      if (ids.has(item.id)) throw new FixtureError(file, `/${list}/${i}/id`, `id ${item.id} is used twice`)
+      ids.add(item.id)
+    })
+  }
+  const assignTo = fixtures.assignment_rules?.assign_to
+  if (assignTo !== undefined) {
+    const ids = assignTo.type === 'admin' ? adminIds : new Set(fixtures.teams?.map(team => team.id))
+    if (!ids.has(assignTo.id)) throw new FixtureError(file, '/assignment_rules/assign_to/id', `no ${assignTo.type} has id ${assignTo.id}`)
+  }
   const contactIds = new Set<string>()
   const userIds = new Set<string>()
   for (const [list, people] of peopleOf(fixtures)) {
@@ -436,6 +486,9 @@ export function applyFixtures (ctx: DomainContext, fixtures: Partial<Fixtures>):
   fixtures.segments?.forEach((segment, position) => {
     defineSegment(ctx, { id: segment.id, name: segment.name, personType: segment.person_type, filter: segment.filter, createdAt: segment.created_at }, position)
   })
+  const assignTo = fixtures.assignment_rules?.assign_to
+  if (assignTo !== undefined) ctx.store.assignmentRules.set(assignTo)
+  applyTicketFixtures(ctx, fixtures)
   applyConversations(ctx, fixtures.conversations ?? [])
   applyConversationTagsNotesAndEvents(ctx, fixtures, tagIds)
   for (const [kind, lastValue] of Object.entries(fixtures.sequences ?? {})) ctx.store.raiseSequence(kind, lastValue)

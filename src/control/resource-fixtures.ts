@@ -3,6 +3,7 @@ import { resourceFixtureRows } from '../domain/fixture-rows.js'
 import type { AppliedTag, Contact } from '../domain/types.js'
 import type { FixtureConversation, KnownRecords } from './fixture-conversation-schema.js'
 import { FixtureError, peopleOf, type Fixtures } from './fixtures.js'
+import { DEFAULT_TICKET_STATES } from './ticket-fixtures.js'
 
 type FixturePerson = NonNullable<Fixtures['users']>[number]
 type TagEntry = NonNullable<FixturePerson['tags']>[number]
@@ -19,7 +20,7 @@ const companyIdOf = (entry: CompanyEntry): string => typeof entry === 'string' ?
 export function checkResourceReferences (file: string, fixtures: Partial<Fixtures>, existing?: KnownRecords): void {
   const tagNames = new Set((fixtures.tags ?? []).map(tag => tag.name))
   const companyIds = new Set((fixtures.companies ?? []).map(company => company.company_id))
-  const typeIds = new Set((fixtures.subscription_types ?? []).map(type => type.id))
+  const subscriptionTypeIds = new Set((fixtures.subscription_types ?? []).map(type => type.id))
   const adminIds = new Set((fixtures.admins ?? []).map(admin => admin.id))
   const contactIds = new Set(peopleOf(fixtures).flatMap(([, people]) => people.map(p => p.id)))
   const admin = (id: string) => adminIds.has(id) || existing?.admin(id) === true
@@ -33,14 +34,24 @@ export function checkResourceReferences (file: string, fixtures: Partial<Fixture
         if (!companyIds.has(companyIdOf(entry))) throw new FixtureError(file, `/${list}/${i}/companies/${j}`, `no company has company_id ${companyIdOf(entry)}`)
       })
       person.subscriptions?.forEach((choice, j) => {
-        if (!typeIds.has(choice.id)) throw new FixtureError(file, `/${list}/${i}/subscriptions/${j}/id`, `no subscription type has id ${choice.id}`)
+        if (!subscriptionTypeIds.has(choice.id)) throw new FixtureError(file, `/${list}/${i}/subscriptions/${j}/id`, `no subscription type has id ${choice.id}`)
       })
     })
   }
+  const typeIds = new Set((fixtures.ticket_types ?? []).map(type => type.id))
+  const stateIds = new Set((fixtures.ticket_states ?? DEFAULT_TICKET_STATES).map(state => state.id))
   fixtures.conversations?.forEach((conversation, i) => {
     conversation.tags?.forEach((entry, j) => {
       if (!tagNames.has(tagName(entry))) throw new FixtureError(file, `/conversations/${i}/tags/${j}`, `no tag is named ${tagName(entry)}`)
     })
+    const ticket = conversation.ticket
+    if (ticket === undefined) return
+    if (!typeIds.has(ticket.ticket_type_id) && existing?.ticketType?.(ticket.ticket_type_id) !== true) {
+      throw new FixtureError(file, `/conversations/${i}/ticket/ticket_type_id`, `no ticket type has id ${ticket.ticket_type_id}`)
+    }
+    if (!stateIds.has(ticket.ticket_state_id) && existing?.ticketState?.(ticket.ticket_state_id) !== true) {
+      throw new FixtureError(file, `/conversations/${i}/ticket/ticket_state_id`, `no ticket state has id ${ticket.ticket_state_id}`)
+    }
   })
   fixtures.notes?.forEach((note, i) => {
     if (!contact(note.contact_id)) throw new FixtureError(file, `/notes/${i}/contact_id`, `no contact has id ${note.contact_id}`)

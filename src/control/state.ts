@@ -4,6 +4,7 @@ import type { Contact } from '../domain/types.js'
 import { dumpConversations } from './fixture-conversations.js'
 import type { Fixtures } from './fixtures.js'
 import { dumpPersonLinks, dumpResources, withConversationTags } from './resource-fixtures.js'
+import { dumpAssignmentRuleFixtures, dumpTicketFixtures } from './ticket-fixtures.js'
 
 type Section = (ctx: DomainContext) => Partial<Fixtures>
 type FixturePerson = NonNullable<Fixtures['users']>[number]
@@ -20,6 +21,8 @@ const SECTIONS: readonly Section[] = [
   dumpResources,
   ctx => ({ conversations: withConversationTags(ctx, dumpConversations(ctx)) }),
   ctx => ({ webhooks: webhooksAsFixtures(ctx) }),
+  dumpTicketFixtures,
+  dumpAssignmentRuleFixtures,
   ctx => ({ sequences: ctx.store.sequences() })
 ]
 

@@ -12,7 +12,8 @@ export interface ContactChanges {
   phone?: string | null | undefined
   name?: string | null | undefined
   avatarUrl?: string | null | undefined
-  unsubscribedFromEmails?: boolean | undefined
+  /** Null (accepted on users before 1.3) leaves it as it is. */
+  unsubscribedFromEmails?: boolean | null | undefined
   customAttributes?: Record<string, unknown> | undefined
   signedUpAt?: UnixSeconds | null | undefined
   lastRequestAt?: UnixSeconds | null | undefined
@@ -24,6 +25,8 @@ export interface ContactChanges {
   declareAttributes?: boolean | undefined
   /** 1.x `companies`: each is created or updated, and the contact joins it (or, with `remove`, leaves it). */
   companies?: CompanyMembership[] | undefined
+  /** 2.x `owner_id`: an admin's id, or null for none (checked by the caller). */
+  ownerId?: string | null | undefined
 }
 
 export interface CompanyMembership extends CompanyChanges {
@@ -46,6 +49,7 @@ export function applyContactChanges (ctx: DomainContext, contact: Contact, chang
     signedUpAt: changes.signedUpAt === undefined ? contact.signedUpAt : changes.signedUpAt,
     lastRequestAt: changes.updateLastRequestAt === true ? now : changes.lastRequestAt === undefined ? contact.lastRequestAt : changes.lastRequestAt,
     sessionCount: contact.sessionCount + (changes.newSession === true ? 1 : 0),
+    ownerId: changes.ownerId === undefined ? contact.ownerId : changes.ownerId,
     updatedAt: now
   }
 }

@@ -26,11 +26,18 @@ export function createContact (ctx: DomainContext, input: ContactInput): Contact
   const role = contactRole(input.role)
   if (role === null) throw errors.parameterInvalid(`role must be user or lead, not ${input.role}`, 'role')
   return ctx.store.transaction(() => {
+    checkOwner(ctx, input.ownerId)
     const existing = conflictingContact(ctx, role ?? 'user', input)
     if (existing !== null) throw errors.conflict(`A contact matching those details already exists with id=${existing.id}`)
     // All checks are above this line; below it, only writes.
     return saveContactChanges(ctx, null, role ?? 'user', input)
   })
+}
+
+/** `owner_id` must be an admin of the workspace. */
+function checkOwner (ctx: DomainContext, ownerId: string | null | undefined): void {
+  if (ownerId === undefined || ownerId === null) return
+  if (ctx.store.admins.findById(ownerId) === null) throw errors.parameterInvalid(`owner_id ${ownerId} is not an admin of this workspace`, 'owner_id')
 }
 
 /** `GET /contacts/{id}`: users and leads; visitors and deleted contacts are not found. */
@@ -53,6 +60,7 @@ export function updateContact (ctx: DomainContext, id: string, input: ContactInp
   return ctx.store.transaction(() => {
     const contact = retrieveContact(ctx, id)
     if (contact.role === 'user' && role === 'lead') throw errors.parameterInvalid('A user cannot become a lead', 'role')
+    checkOwner(ctx, input.ownerId)
     if (!empty(input.externalId) && input.externalId !== contact.externalId) {
       const owner = lookupContact(ctx, { by: 'externalId', value: input.externalId }, CONTACT_ROLES)
       if (owner !== null) throw errors.conflict(`A contact matching those details already exists with id=${owner.id}`, 'external_id')

@@ -53,6 +53,7 @@ export interface UpdateConversationInput {
   read?: boolean | undefined
   title?: string | null | undefined
   customAttributes?: Record<string, unknown> | undefined
+  companyId?: string | null | undefined
 }
 
 export function updateConversation (ctx: DomainContext, id: string, input: UpdateConversationInput): Conversation {
@@ -61,6 +62,7 @@ export function updateConversation (ctx: DomainContext, id: string, input: Updat
     const changes: Partial<ConversationRecord> = {}
     if (input.read !== undefined) changes.read = input.read
     if (input.title !== undefined) changes.title = input.title
+    if (input.companyId !== undefined) changes.companyId = input.companyId
     if (input.customAttributes !== undefined) {
       changes.customAttributes = checkCustomAttributes(ctx, 'conversation', record.customAttributes, input.customAttributes)
     }
@@ -70,6 +72,16 @@ export function updateConversation (ctx: DomainContext, id: string, input: Updat
     ctx.store.conversations.update(updated)
     ctx.events.record({ type: 'conversation.updated', conversationId: record.id, before: record, after: updated })
     return viewConversation(ctx, updated)
+  })
+}
+
+/** `DELETE /conversations/{id}` (2.13+): gone for good, from lists and search too; a 404 afterwards. */
+export function deleteConversation (ctx: DomainContext, id: string): { id: string } {
+  return ctx.store.transaction(() => {
+    const record = findConversationRecord(ctx, id)
+    // All checks are above this line; below it, only writes.
+    ctx.store.conversations.delete(record.id)
+    return { id: record.id }
   })
 }
 

@@ -23,6 +23,21 @@ export function userIdOf (contact: Contact): string | null {
   return contact.role === 'user' ? contact.externalId : contact.anonymousId ?? contact.externalId
 }
 
+/** How a customer names itself in conversation requests: `intercom_user_id`, `user_id` or `email`. */
+export interface CustomerIdentifiers {
+  intercomUserId?: string | undefined
+  userId?: string | undefined
+  email?: string | undefined
+}
+
+/** The first identifier given, in Intercom's order (`intercom_user_id`, `user_id`, `email`), or null. */
+export function customerIdentifier (input: CustomerIdentifiers): Identifier | null {
+  if (input.intercomUserId !== undefined && input.intercomUserId !== '') return { by: 'id', value: input.intercomUserId }
+  if (input.userId !== undefined && input.userId !== '') return { by: 'userId', value: input.userId }
+  if (input.email !== undefined && input.email !== '') return { by: 'email', value: input.email }
+  return null
+}
+
 /** Emails are compared and stored downcased, as Intercom does. */
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase()
 
@@ -94,10 +109,18 @@ export function newContact (ctx: DomainContext, role: ContactRole, fields: Conta
     sessionCount: fields.sessionCount ?? 0,
     archived: false,
     blocked: false,
+    ownerId: fields.ownerId ?? null,
     createdAt: now,
     updatedAt: now,
     links: NO_LINKS
   }
+}
+
+/** Creates and stores a lead with only an email: what Intercom does for an email nobody has. Call inside a transaction. */
+export function insertLeadWithEmail (ctx: DomainContext, email: string): Contact {
+  const lead = newContact(ctx, 'lead', { email: normaliseEmail(email) })
+  ctx.store.contacts.insert(lead)
+  return lead
 }
 
 /** Writes a visitor's conversion to a lead: same id and user_id, role lead. Call inside a transaction. */

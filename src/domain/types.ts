@@ -1,4 +1,5 @@
 import type { ClockSetting } from './clock.js'
+import type { TicketCategory, TicketLink } from './tickets/types.js'
 
 /**
  * The one model behind every API version. Presenters render these as 1.x or 2.x wire shapes;
@@ -31,6 +32,8 @@ export interface Contact {
   sessionCount: number
   /** 2.x `POST /contacts/{id}/archive`: left out of lists and search until unarchived. */
   archived: boolean
+  /** 2.x `owner_id`: the admin who owns the contact's account. */
+  ownerId: string | null
   /** 2.13+ `POST /contacts/{id}/block`. */
   blocked: boolean
   createdAt: UnixSeconds
@@ -177,6 +180,8 @@ export interface Admin {
   jobTitle: string | null
   awayModeEnabled: boolean
   awayModeReassign: boolean
+  /** 2.14+ `away_status_reason_id`, set with away mode. */
+  awayStatusReasonId: string | null
   hasInboxSeat: boolean
   avatarUrl: string | null
   teamIds: string[]
@@ -260,6 +265,8 @@ export interface ConversationSource {
   body: Body
   author: Author
   url: string | null
+  attachments: Attachment[]
+  redacted: boolean
 }
 
 export interface Assignee {
@@ -269,7 +276,17 @@ export interface Assignee {
 
 export type PartType =
   | 'comment' | 'note' | 'assignment' | 'assign_and_reopen' | 'open' | 'close' | 'snoozed' | 'unsnoozed'
-  | 'note_and_reopen' | 'participant_added' | 'participant_removed' | 'timer_unsnooze'
+  | 'note_and_reopen' | 'participant_added' | 'participant_removed' | 'timer_unsnooze' | 'away_mode_assignment'
+
+/** A file on a message or part. Sizes are null when unknown (a URL the mock did not fetch). */
+export interface Attachment {
+  url: string
+  name: string
+  contentType: string
+  filesize: number | null
+  width: number | null
+  height: number | null
+}
 
 export interface ConversationPart {
   id: string
@@ -277,7 +294,9 @@ export interface ConversationPart {
   body: Body | null
   author: Author
   assignedTo: Assignee | null
-  attachmentUrls: string[]
+  attachments: Attachment[]
+  /** True once redacted: the body is Intercom's deletion notice. */
+  redacted: boolean
   createdAt: UnixSeconds
   updatedAt: UnixSeconds
   notifiedAt: UnixSeconds
@@ -310,6 +329,16 @@ export interface Conversation {
   partsCount: number
   /** Present when the conversation was retrieved whole; list items leave it out. */
   parts: ConversationPart[] | null
+  /** The ticket this conversation is (converted, or created as a ticket), if any. */
+  ticket: TicketLink | null
+  /** 2.x `linked_objects`: tickets linked to this conversation, or the conversation a ticket was linked to. */
+  linkedObjects: LinkedObject[]
+}
+
+export interface LinkedObject {
+  type: 'ticket' | 'conversation'
+  id: string
+  category: TicketCategory | null
 }
 
 /** Figures Intercom keeps per conversation (2.x `statistics`), derived from its parts. Times are unix seconds. */

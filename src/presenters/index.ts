@@ -49,13 +49,13 @@ export function presenterFor (version: ApiVersion): Presenter {
     return {
       version,
       message: presentMessageV1,
-      conversation: presentConversationV1,
-      conversationList: presentConversationListV1,
+      conversation: (c, display) => presentConversationV1(c, display, version),
+      conversationList: (page, display, link) => presentConversationListV1(page, display, link, version),
       admin: presentAdminV1,
       adminList: presentAdminListV1,
       me: presentMe,
-      visitor: presentPersonV1,
-      person: presentPersonV1,
+      visitor: (c, appId) => presentPersonV1(c, appId, version),
+      person: (c, appId) => presentPersonV1(c, appId, version),
       tag: presentTagV1,
       tagList: presentTagListV1,
       note: presentNoteV1

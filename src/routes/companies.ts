@@ -33,7 +33,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const v1 = request.apiVersion.major === 1
     if (v1 && query.type === 'user' && query.company_id !== undefined) {
       const company = findCompanies(ctx, { companyId: query.company_id })[0] as Company
-      return presentPersonListV1('users', listCompanyContacts(ctx, company.id, { page: query.page, perPage: query.per_page }), appId, pageLinks(request))
+      return presentPersonListV1('users', listCompanyContacts(ctx, company.id, { page: query.page, perPage: query.per_page }), appId, pageLinks(request), request.apiVersion)
     }
     if (query.company_id !== undefined || query.name !== undefined) {
       const found = findCompanies(ctx, { companyId: query.company_id, name: query.name })
@@ -83,7 +83,7 @@ export const companyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/companies/:id/users', { schema: { params: IdParams, querystring: CompanyPageQuery }, constraints: v1Only }, async (request) => {
     const page = listCompanyContacts(request.ctx, request.params.id, { page: request.query.page, perPage: request.query.per_page })
-    return presentPersonListV1('users', page, request.ctx.workspace.app.idCode, pageLinks(request))
+    return presentPersonListV1('users', page, request.ctx.workspace.app.idCode, pageLinks(request), request.apiVersion)
   })
 
   app.post('/contacts/:id/companies', { schema: { params: IdParams, body: AttachCompanyBody }, constraints: v2Only }, async (request) => {

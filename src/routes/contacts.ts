@@ -72,6 +72,7 @@ function contactInput (body: ContactBody): ContactInput {
     signedUpAt: body.signed_up_at,
     lastRequestAt: body.last_seen_at,
     unsubscribedFromEmails: body.unsubscribed_from_emails ?? undefined,
+    ownerId: body.owner_id === undefined ? undefined : body.owner_id === null ? null : String(body.owner_id),
     customAttributes: body.custom_attributes ?? undefined
   }
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { ContactIdentifiers, CustomAttributes, Id, Nullable, PageQuery, StringEnum, UnixTime } from './common.js'
+import { ContactIdentifiers, CustomAttributes, Id, Nullable, NullableBoolean, PageQuery, StringEnum, UnixTime } from './common.js'
 
 /** A company as 1.x `POST /companies` and a user's `companies` list write it. */
 export const CompanyAttributes = {
@@ -22,7 +22,7 @@ const PersonAttributes = {
   phone: Type.Optional(Nullable(Type.String())),
   name: Type.Optional(Nullable(Type.String())),
   avatar: Type.Optional(Nullable(Type.Object({ image_url: Type.Optional(Nullable(Type.String())) }))),
-  unsubscribed_from_emails: Type.Optional(Type.Boolean()),
+  unsubscribed_from_emails: Type.Optional(NullableBoolean),
   custom_attributes: Type.Optional(CustomAttributes),
   signed_up_at: Type.Optional(Nullable(UnixTime)),
   remote_created_at: Type.Optional(Nullable(UnixTime)),
@@ -80,7 +80,7 @@ export const ContactBody = Type.Object({
   signed_up_at: Type.Optional(Nullable(UnixTime)),
   last_seen_at: Type.Optional(Nullable(UnixTime)),
   owner_id: Type.Optional(Nullable(Type.Integer())),
-  unsubscribed_from_emails: Type.Optional(Nullable(Type.Boolean())),
+  unsubscribed_from_emails: Type.Optional(NullableBoolean),
   custom_attributes: Type.Optional(Nullable(CustomAttributes))
 })
 export type ContactBody = Static<typeof ContactBody>

@@ -23,6 +23,7 @@ export interface ContactRow {
   session_count: number
   archived: number
   blocked: number
+  owner_id: string | null
   created_at: number
   updated_at: number
 }
@@ -32,7 +33,7 @@ export type Direction = 'asc' | 'desc'
 
 /** @internal */
 export const COLUMNS = `id, role, external_id, anonymous_id, email, phone, name, pseudonym, avatar_url, unsubscribed_from_emails,
-  custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, archived, blocked, created_at, updated_at`
+  custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, archived, blocked, owner_id, created_at, updated_at`
 const LIVE = 'workspace_id = ? AND deleted_at IS NULL'
 
 /** @internal */
@@ -56,11 +57,11 @@ export function prepareContactStatements (db: SqliteDatabase) {
     refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
     insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @external_id, @anonymous_id, @email, @phone,
       @name, @pseudonym, @avatar_url, @unsubscribed_from_emails, @custom_attributes, @signed_up_at, @last_request_at,
-      @last_replied_at, @session_count, @archived, @blocked, @created_at, @updated_at)`),
+      @last_replied_at, @session_count, @archived, @blocked, @owner_id, @created_at, @updated_at)`),
     update: db.prepare(`UPDATE contacts SET role = @role, external_id = @external_id, anonymous_id = @anonymous_id, email = @email, phone = @phone, name = @name,
       pseudonym = @pseudonym, avatar_url = @avatar_url, unsubscribed_from_emails = @unsubscribed_from_emails,
       custom_attributes = @custom_attributes, signed_up_at = @signed_up_at, last_request_at = @last_request_at,
-      last_replied_at = @last_replied_at, session_count = @session_count, archived = @archived, blocked = @blocked, updated_at = @updated_at
+      last_replied_at = @last_replied_at, session_count = @session_count, archived = @archived, blocked = @blocked, owner_id = @owner_id, updated_at = @updated_at
       WHERE workspace_id = @workspace_id AND id = @id AND deleted_at IS NULL`),
     markDeleted: db.prepare<[number, number, number, string]>(`UPDATE contacts SET deleted_at = ?, updated_at = ?
       WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL`),
@@ -232,6 +233,7 @@ export function toContact (row: ContactRow): Contact {
     sessionCount: row.session_count,
     archived: fromFlag(row.archived),
     blocked: fromFlag(row.blocked),
+    ownerId: row.owner_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     links: NO_LINKS
@@ -262,6 +264,7 @@ function toRow (workspaceId: number, c: Contact) {
     session_count: c.sessionCount,
     archived: toFlag(c.archived),
     blocked: toFlag(c.blocked),
+    owner_id: c.ownerId,
     created_at: c.createdAt,
     updated_at: c.updatedAt
   }

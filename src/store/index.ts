@@ -1,7 +1,10 @@
 import type { NumericIdKind } from '../domain/ids.js'
+import { ActivityLogStore, prepareActivityLogStatements } from './activity-logs.js'
 import { AdminStore, prepareAdminStatements } from './admins.js'
 import { CompanyStore, prepareCompanyStatements } from './companies.js'
 import { ContactLinkLoader, prepareContactLinkStatements } from './contact-links.js'
+import { AssignmentRuleStore, prepareAssignmentRuleStatements } from './assignment-rules.js'
+import { attachmentContent, AttachmentFileStore, prepareAttachmentFileStatements } from './attachment-files.js'
 import { ContactStore, prepareContactStatements } from './contacts.js'
 import { ConversationStore, prepareConversationStatements } from './conversations.js'
 import { openDatabase, type SqliteDatabase } from './db.js'
@@ -16,6 +19,9 @@ import { WebhookQueue, WebhookStore, prepareWebhookStatements } from './webhooks
 import { SegmentStore, prepareSegmentStatements } from './segments.js'
 import { SubscriptionTypeStore, prepareSubscriptionTypeStatements } from './subscription-types.js'
 import { TagStore, prepareTagStatements } from './tags.js'
+import { prepareRedactionStatements, redactBody } from './redaction.js'
+import type { BodyFormat } from './records.js'
+import { TicketStore, prepareTicketStatements } from './tickets.js'
 import { WorkspaceRegistry, prepareWorkspaceStatements } from './workspaces.js'
 
 export type { CompanyRecord } from './companies.js'
@@ -43,6 +49,12 @@ export interface WorkspaceStore {
   readonly dataAttributes: DataAttributeStore
   readonly events: EventStore
   readonly subscriptionTypes: SubscriptionTypeStore
+  readonly attachmentFiles: AttachmentFileStore
+  readonly assignmentRules: AssignmentRuleStore
+  readonly tickets: TicketStore
+  readonly activityLogs: ActivityLogStore
+  /** Replaces a message's or part's body and marks it redacted (store/redaction.ts). */
+  redactBody: (target: { type: 'message' | 'part', id: string }, replacement: { text: string, format: BodyFormat }, at: number) => void
   nextInSequence: (kind: NumericIdKind, base: number) => number
   /** The last value each id sequence handed out. */
   sequences: () => Record<string, number>
@@ -60,6 +72,8 @@ export interface Store {
   transaction: <T>(fn: () => T) => T
   /** One bounded step of deleting dropped workspaces' rows; false when there is nothing left to purge. */
   purgeStep: () => boolean
+  /** A stored attachment file by the key in its URL, in any workspace. */
+  attachmentContent: (key: string) => { contentType: string, data: Buffer } | null
   /** True when the database answers a query: what the health check reports. */
   ping: () => boolean
   close: () => void
@@ -82,7 +96,12 @@ export function createStore (db: SqliteDatabase): Store {
     segments: prepareSegmentStatements(db),
     dataAttributes: prepareDataAttributeStatements(db),
     events: prepareEventStatements(db),
-    subscriptionTypes: prepareSubscriptionTypeStatements(db)
+    subscriptionTypes: prepareSubscriptionTypeStatements(db),
+    attachmentFiles: prepareAttachmentFileStatements(db),
+    redaction: prepareRedactionStatements(db),
+    assignmentRules: prepareAssignmentRuleStatements(db),
+    tickets: prepareTicketStatements(db),
+    activityLogs: prepareActivityLogStatements(db)
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
@@ -114,11 +133,17 @@ export function createStore (db: SqliteDatabase): Store {
         subscriptionTypes: new SubscriptionTypeStore(statements.subscriptionTypes, workspaceId),
         nextInSequence: (kind, base) => workspaces.nextInSequence(workspaceId, kind, base),
         sequences: () => workspaces.sequences(workspaceId),
+        attachmentFiles: new AttachmentFileStore(statements.attachmentFiles, workspaceId),
+        assignmentRules: new AssignmentRuleStore(statements.assignmentRules, workspaceId),
+        tickets: new TicketStore(statements.tickets, workspaceId),
+        activityLogs: new ActivityLogStore(statements.activityLogs, workspaceId),
+        redactBody: (target, replacement, at) => { redactBody(statements.redaction, workspaceId, target, replacement, at) },
         raiseSequence: (kind, lastValue) => { workspaces.raiseSequence(workspaceId, kind, lastValue) },
         transaction
       }
     },
     purgeStep: () => db.open && purge.step(),
+    attachmentContent: (key) => attachmentContent(statements.attachmentFiles, key),
     ping: () => db.open && (ping.get() as { ok: number } | undefined)?.ok === 1,
     close: () => { if (db.open) db.close() }
   }

@@ -23,7 +23,7 @@ export interface KnownDeviation {
 }
 
 /** 2.11's operations that answer a conversation (whole, or as list items). */
-const CONVERSATION_OPERATIONS_2_11 = /(GET|PUT) \/conversations\/\{conversation_id\}|POST \/conversations\/\{conversation_id\}\/(reply|parts)|GET \/conversations|POST \/conversations\/search/
+const CONVERSATION_OPERATIONS_2_11 = /(GET|PUT) \/conversations\/\{conversation_id\}|POST \/conversations\/\{conversation_id\}\/(reply|parts|customers|run_assignment_rules)|DELETE \/conversations\/\{conversation_id\}\/customers\/\{contact_id\}|POST \/conversations\/redact|GET \/conversations|POST \/conversations\/search/
 
 /** Operations that answer 2.x contacts, whole or in lists. */
 const CONTACT_OPERATIONS = /(GET|POST|PUT) \/contacts(\/\{(id|contact_id)\}(\/(archive|unarchive))?|\/merge|\/search|\/find_by_external_id\/\{external_id\})?|POST \/visitors\/convert|GET \/companies\/\{(id|company_id)\}\/contacts/
@@ -108,7 +108,7 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
   {
     versions: ['2.11'],
     operation: CONVERSATION_OPERATIONS_2_11,
-    instancePath: /\/conversation_parts\/conversation_parts\/\d+\/attachments\/\d+/,
+    instancePath: /(\/conversations\/\d+)?\/source\/attachments\/\d+|\/conversation_parts\/conversation_parts\/\d+\/attachments\/\d+/,
     keyword: 'required',
     reason: '2.11\'s `part_attachment` describes `width` and `height` as "The width of the file in pixels, if applicable" ' +
       'yet requires them (no other version does); the mock cannot know a fetched file\'s size, so it leaves them out'

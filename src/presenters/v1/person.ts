@@ -1,5 +1,6 @@
 import { userIdOf } from '../../domain/people.js'
 import type { Contact, Page } from '../../domain/types.js'
+import { isAtLeast, type ApiVersion } from '../../versions.js'
 import { presentPagesV1, type PageLink, type PagesV1 } from './pages.js'
 import { presentTagListV1, type TagListV1 } from './tag.js'
 
@@ -20,7 +21,8 @@ export interface PersonV1 {
   companies: { type: 'company.list', companies: Array<{ type: 'company', id: string, company_id: string, name: string | null }> }
   location_data: Record<string, never>
   last_request_at: number | null
-  last_seen_ip: null
+  /** 1.0 and 1.1 only. */
+  last_seen_ip?: null
   created_at: number
   remote_created_at: number | null
   signed_up_at: number | null
@@ -28,7 +30,8 @@ export interface PersonV1 {
   session_count: number
   social_profiles: { type: 'social_profile.list', social_profiles: [] }
   unsubscribed_from_emails: boolean
-  user_agent_data: null
+  /** 1.0 and 1.1 only. */
+  user_agent_data?: null
   tags: TagListV1
   segments: { type: 'segment.list', segments: Array<{ type: 'segment', id: string }> }
   custom_attributes: Record<string, unknown>
@@ -44,8 +47,12 @@ export interface PersonListV1 {
 
 const TYPE_OF_ROLE = { user: 'user', lead: 'contact', visitor: 'visitor' } as const
 
-export function presentPersonV1 (c: Contact, appId: string): PersonV1 {
-  return {
+/**
+ * Before 1.2 people carry `last_seen_ip` and `user_agent_data` (and coordinates in `location_data`);
+ * 1.2 dropped them. The mock records no sessions, so they are null and the location empty.
+ */
+export function presentPersonV1 (c: Contact, appId: string, version: ApiVersion): PersonV1 {
+  const wire: PersonV1 = {
     type: TYPE_OF_ROLE[c.role],
     id: c.id,
     user_id: userIdOf(c),
@@ -72,11 +79,16 @@ export function presentPersonV1 (c: Contact, appId: string): PersonV1 {
     segments: { type: 'segment.list', segments: c.links.segmentIds.map(id => ({ type: 'segment', id })) },
     custom_attributes: c.customAttributes
   }
+  if (isAtLeast(version, 1, 2)) {
+    delete wire.last_seen_ip
+    delete wire.user_agent_data
+  }
+  return wire
 }
 
 /** `user.list` (users) or `contact.list` (leads), with `total_count` and 1.x `pages`. */
-export function presentPersonListV1 (kind: 'users' | 'contacts', page: Page<Contact>, appId: string, link: PageLink): PersonListV1 {
-  const people = page.items.map(c => presentPersonV1(c, appId))
+export function presentPersonListV1 (kind: 'users' | 'contacts', page: Page<Contact>, appId: string, link: PageLink, version: ApiVersion): PersonListV1 {
+  const people = page.items.map(c => presentPersonV1(c, appId, version))
   return {
     type: kind === 'users' ? 'user.list' : 'contact.list',
     total_count: page.totalCount,

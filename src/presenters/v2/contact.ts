@@ -1,5 +1,6 @@
 import type { Contact, Page } from '../../domain/types.js'
 import { isAtLeast, type ApiVersion } from '../../versions.js'
+import { integerId } from './integer-id.js'
 import { presentCursorPagesV2, type CursorPagesV2 } from './pages.js'
 
 /**
@@ -17,7 +18,7 @@ export interface ContactV2 {
   phone: string | null
   name: string | null
   avatar: { type: 'avatar', image_url: string } | null
-  owner_id: null
+  owner_id: number | null
   social_profiles: { type: 'list', data: [] }
   has_hard_bounced: false
   marked_email_as_spam: false
@@ -104,7 +105,7 @@ export function presentContactV2 (c: Contact, appId: string, version: ApiVersion
     phone: c.phone,
     name: c.name,
     avatar: c.avatarUrl === null ? null : { type: 'avatar', image_url: c.avatarUrl },
-    owner_id: null,
+    owner_id: c.ownerId === null ? null : integerId(c.ownerId),
     social_profiles: { type: 'list', data: [] },
     has_hard_bounced: false,
     marked_email_as_spam: false,
