@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { DomainContext } from './context.js'
 import { errors } from './errors.js'
 import { imageSize } from './image-size.js'
@@ -78,7 +79,9 @@ export function saveAttachmentFiles (
   origin: string
 ): void {
   files.forEach((file, position) => {
-    const key = ctx.ids.uuid().replace(/-/g, '')
+    // Random, not from the workspace's seeded ids: the key is the URL's only secret, and keys are
+    // unique across workspaces (two started from the same seed would otherwise share them).
+    const key = randomBytes(16).toString('hex')
     const size = imageSize(file.data)
     ctx.store.attachmentFiles.insert({
       key,

@@ -12,7 +12,7 @@ export interface RouteSpec {
   query?: readonly string[]
   body?: readonly string[]
   /** The body is the 2.x search DSL. */
-  search?: 'conversation' | 'contact'
+  search?: 'conversation' | 'contact' | 'ticket'
 }
 
 const both = ['1.x', '2.x'] as const
@@ -120,5 +120,23 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'DELETE', path: '/contacts/:contact/subscriptions/:subscription', versions: v2 },
   { method: 'POST', path: '/contacts/:contact/archive', versions: v2 },
   { method: 'POST', path: '/contacts/:contact/unarchive', versions: v2 },
-  { method: 'POST', path: '/contacts/:contact/block', versions: v2 }
+  { method: 'POST', path: '/contacts/:contact/block', versions: v2 },
+  { method: 'GET', path: '/admins/activity_logs', versions: v2, query: ['created_at_after', 'created_at_before', ...PAGE] },
+  { method: 'PUT', path: '/admins/:admin/away', versions: v2, body: ['away_mode_enabled', 'away_mode_reassign', 'away_status_reason_id'] },
+  { method: 'POST', path: '/conversations/redact', versions: v2, body: ['type', 'conversation_id', 'conversation_part_id', 'source_id'] },
+  { method: 'DELETE', path: '/conversations/:conversation', versions: v2 },
+  { method: 'POST', path: '/conversations/:conversation/run_assignment_rules', versions: v2 },
+  { method: 'POST', path: '/conversations/:conversation/customers', versions: v2, body: ['admin_id', 'customer'] },
+  { method: 'DELETE', path: '/conversations/:conversation/customers/:contact', versions: v2, body: ['admin_id'] },
+  { method: 'GET', path: '/ticket_types', versions: v2 },
+  { method: 'GET', path: '/ticket_types/:ticket_type', versions: v2 },
+  { method: 'GET', path: '/ticket_states', versions: v2 },
+  { method: 'POST', path: '/tickets', versions: v2, body: ['ticket_type_id', 'contacts', 'ticket_attributes', 'created_at', 'conversation_to_link_id'] },
+  { method: 'POST', path: '/tickets/search', versions: v2, search: 'ticket' },
+  { method: 'GET', path: '/tickets/:conversation', versions: v2 },
+  { method: 'PUT', path: '/tickets/:conversation', versions: v2, body: ['ticket_attributes', 'state', 'ticket_state_id', 'open', 'is_shared', 'assignment', 'admin_id', 'assignee_id'] },
+  { method: 'DELETE', path: '/tickets/:conversation', versions: v2 },
+  { method: 'POST', path: '/tickets/:conversation/reply', versions: v2, body: [...REPLY, 'attachment_files', 'created_at'] },
+  { method: 'POST', path: '/conversations/:conversation/convert', versions: v2, body: ['ticket_type_id', 'attributes'] },
+  { method: 'GET', path: '/__mock/attachments/:attachment/a.png', versions: 'control' }
 ]
