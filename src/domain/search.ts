@@ -6,6 +6,8 @@ import { searchCriteria } from './search-criteria.js'
 import { CUSTOM_ATTRIBUTE_PREFIX, fieldsOf, sortableFieldList, type SearchKind } from './search-fields.js'
 import { checkCustomAttributeName, describe, isObject, parseQuery, type SearchQuery } from './search-query.js'
 import type { Criterion } from '../store/search.js'
+import { viewTicket } from './tickets/tickets.js'
+import type { Ticket } from './tickets/types.js'
 import type { Contact, Conversation, Page } from './types.js'
 
 export type { FieldType, FilterOperator, SearchKind } from './search-fields.js'
@@ -41,7 +43,8 @@ export interface SearchSort {
  */
 export const SEARCH_PAGE_LIMITS: Record<SearchKind, PageLimits> = {
   conversation: { defaultPerPage: 20, maxPerPage: 150 },
-  contact: { defaultPerPage: 50, maxPerPage: 150 }
+  contact: { defaultPerPage: 50, maxPerPage: 150 },
+  ticket: { defaultPerPage: 20, maxPerPage: 150 }
 }
 
 /**
@@ -74,6 +77,20 @@ export function searchConversations (ctx: DomainContext, body: unknown): Page<Co
   const window = pageWindow(pageRequest(request.pagination), SEARCH_PAGE_LIMITS.conversation)
   const records = ctx.store.search.conversations(criteria, window.perPage, window.offset)
   return numberedPage(viewConversations(ctx, records, false), window, ctx.store.search.countConversations(criteria))
+}
+
+/** `POST /tickets/search` (`searchTickets`, 2.10+): a page of tickets, each as `GET /tickets/{id}` shows it. */
+export function searchTickets (ctx: DomainContext, body: unknown): Page<Ticket> {
+  const request = parseSearchRequest(body, 'ticket')
+  const criteria = searchCriteria('ticket', request.query, request.sort, ctx.workspace.app.timezone)
+  const window = pageWindow(pageRequest(request.pagination), SEARCH_PAGE_LIMITS.ticket)
+  const records = ctx.store.search.tickets(criteria, window.perPage, window.offset)
+  const tickets = ctx.store.tickets.byConversationIds(records.map(r => r.id))
+  const items = records.flatMap(r => {
+    const ticket = tickets.get(r.id)
+    return ticket === undefined ? [] : [viewTicket(ctx, ticket)]
+  })
+  return numberedPage(items, window, ctx.store.search.countTickets(criteria))
 }
 
 /**

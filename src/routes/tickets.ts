@@ -4,9 +4,10 @@ import {
   convertConversationToTicket, createTicket, deleteTicket, listTicketStates, listTicketTypes, replyTicket, retrieveTicket, retrieveTicketType, updateTicket
 } from '../domain/tickets/tickets.js'
 import type { Ticket } from '../domain/tickets/types.js'
+import { searchTickets } from '../domain/search.js'
 import { since, v2Only } from '../http/api-version.js'
 import {
-  presentDeletedTicketV2, presentTicketReplyV2, presentTicketStateListV2, presentTicketTypeListV2, presentTicketTypeV2, presentTicketV2
+  presentDeletedTicketV2, presentTicketListV2, presentTicketReplyV2, presentTicketStateListV2, presentTicketTypeListV2, presentTicketTypeV2, presentTicketV2
 } from '../presenters/v2/ticket.js'
 import { IdParams } from '../schemas/common.js'
 import { ReplyBody } from '../schemas/conversations.js'
@@ -43,6 +44,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       conversationToLinkId: isAtLeast(request.apiVersion, 2, 14) ? body.conversation_to_link_id : undefined
     })
     return present(request, ticket)
+  })
+
+  app.post('/tickets/search', { constraints: v2Only, config: since('2.10') }, async (request) => {
+    return presentTicketListV2(searchTickets(request.ctx, request.body), request.ctx.workspace.app.idCode, request.ctx.store.tickets.allStates(), request.apiVersion)
   })
 
   app.get('/tickets/:id', { ...tickets, schema: { params: IdParams } }, async (request) => present(request, retrieveTicket(request.ctx, request.params.id)))

@@ -8,7 +8,7 @@ import type { Comparison, Condition, Criterion, SearchCriteria } from './search.
  * of a custom attribute, is a bound parameter. The SQL text depends on the shape of the query alone,
  * so one prepared statement serves every query of that shape.
  */
-export type SearchTarget = 'conversations' | 'contacts'
+export type SearchTarget = 'conversations' | 'contacts' | 'tickets'
 
 
 interface Sql {
@@ -141,6 +141,30 @@ const CONTACT_FIELDS: Readonly<Record<string, Field>> = {
   segment_id: { kind: 'empty' }
 }
 
+const CONTACT_IDS = CONVERSATION_FIELDS.contact_ids as Field
+const TICKET_STATE = '(SELECT ts.category FROM ticket_states ts WHERE ts.workspace_id = t.workspace_id AND ts.id = t.ticket_state_id)'
+const TICKET_CATEGORY = `(SELECT CASE tt.category WHEN 'Customer' THEN 'request' WHEN 'Back-office' THEN 'task' ELSE 'tracker' END
+  FROM ticket_types tt WHERE tt.workspace_id = t.workspace_id AND tt.id = t.ticket_type_id)`
+
+/** Tickets: conversations (`c`) joined to their ticket (`t`). */
+const TICKET_FIELDS: Readonly<Record<string, Field>> = {
+  id: scalar('c.id', 'integer'),
+  created_at: scalar('t.created_at', 'integer'),
+  updated_at: scalar('t.updated_at', 'integer'),
+  title: scalar("json_extract(t.attributes, '$._default_title_')"),
+  description: scalar("json_extract(t.attributes, '$._default_description_')"),
+  category: scalar(TICKET_CATEGORY),
+  ticket_type_id: scalar('t.ticket_type_id'),
+  ticket_state_id: scalar('t.ticket_state_id'),
+  state: scalar(TICKET_STATE),
+  contact_ids: CONTACT_IDS,
+  teammate_ids: CONVERSATION_FIELDS.teammate_ids as Field,
+  admin_assignee_id: scalar('c.admin_assignee_id', 'integer_text'),
+  team_assignee_id: scalar('c.team_assignee_id', 'integer_text'),
+  open: scalar('c.open', 'flag'),
+  snoozed_until: scalar('c.snoozed_until', 'integer')
+}
+
 const CUSTOM_ATTRIBUTE_PREFIX = 'custom_attributes.'
 
 /** Users and leads that are neither deleted nor archived: what search, segments and lists see. */
@@ -161,7 +185,8 @@ export function segmentMembersSql (where: Criterion, workspaceId: number, shape:
 /** @internal The names the store can search, for the tests that keep the domain's fields and these equal. */
 export const SEARCHABLE_FIELDS: Record<SearchTarget, readonly string[]> = {
   conversations: Object.keys(CONVERSATION_FIELDS),
-  contacts: Object.keys(CONTACT_FIELDS)
+  contacts: Object.keys(CONTACT_FIELDS),
+  tickets: Object.keys(TICKET_FIELDS)
 }
 
 /** @internal The SQL and parameters of a search: `page` ends in `LIMIT ? OFFSET ?`, whose values the caller appends. */
@@ -172,7 +197,9 @@ export function searchSql (target: SearchTarget, shape: 'page' | 'count', criter
   const where = criterionSql(target, criteria.where, workspaceId)
   const from = target === 'contacts'
     ? `FROM contacts ct WHERE ${LISTED_CONTACT}`
-    : `FROM conversations c${[...fields].some(f => readsMessage(f)) ? ' JOIN messages m ON m.workspace_id = c.workspace_id AND m.id = c.message_id' : ''}
+    : target === 'tickets'
+      ? 'FROM conversations c JOIN tickets t ON t.workspace_id = c.workspace_id AND t.conversation_id = c.id WHERE c.workspace_id = ?'
+      : `FROM conversations c${[...fields].some(f => readsMessage(f)) ? ' JOIN messages m ON m.workspace_id = c.workspace_id AND m.id = c.message_id' : ''}
       WHERE c.workspace_id = ?`
   const filter = `${from} AND ${where.text}`
   if (shape === 'count') return { text: `SELECT count(*) AS n ${filter}`, params: [workspaceId, ...where.params] }
@@ -209,7 +236,7 @@ function criterionSql (target: SearchTarget, criterion: Criterion, workspaceId: 
 }
 
 function fieldOf (target: SearchTarget, name: string): Field {
-  const fields = target === 'contacts' ? CONTACT_FIELDS : CONVERSATION_FIELDS
+  const fields = target === 'contacts' ? CONTACT_FIELDS : target === 'tickets' ? TICKET_FIELDS : CONVERSATION_FIELDS
   if (Object.hasOwn(fields, name)) return fields[name] as Field
   if (target === 'contacts' && name.startsWith(CUSTOM_ATTRIBUTE_PREFIX)) {
     const attribute = name.slice(CUSTOM_ATTRIBUTE_PREFIX.length)

@@ -60,6 +60,15 @@ export class SearchStore {
     return (this.run('conversations', 'page', criteria, [limit, offset]) as ConversationRow[]).map(toRecord)
   }
 
+  /** Conversations that are tickets (`POST /tickets/search`). */
+  tickets (criteria: SearchCriteria, limit: number, offset: number): ConversationRecord[] {
+    return (this.run('tickets', 'page', criteria, [limit, offset]) as ConversationRow[]).map(toRecord)
+  }
+
+  countTickets (criteria: SearchCriteria): number {
+    return (this.run('tickets', 'count', criteria, []) as Array<{ n: number }>)[0]?.n ?? 0
+  }
+
   countConversations (criteria: SearchCriteria): number {
     return (this.run('conversations', 'count', criteria, []) as Array<{ n: number }>)[0]?.n ?? 0
   }

@@ -1,5 +1,6 @@
+import { presentCursorPagesV2 } from './pages.js'
 import type { Ticket, TicketState, TicketType, TicketTypeAttribute } from '../../domain/tickets/types.js'
-import type { ConversationPart } from '../../domain/types.js'
+import type { ConversationPart, Page } from '../../domain/types.js'
 import { isAtLeast, type ApiVersion } from '../../versions.js'
 import { renderBody } from '../body.js'
 import { presentAttachmentV2, type AttachmentV2 } from './attachment.js'
@@ -130,6 +131,16 @@ export function presentTicketV2 (t: Ticket, appId: string, states: readonly Tick
   }
   if (integers) wire.previous_ticket_state_id = t.previousStateId
   return wire
+}
+
+/** `POST /tickets/search`: a `ticket.list` paged by cursor (`cursor_pages`). */
+export function presentTicketListV2 (page: Page<Ticket>, appId: string, states: readonly TicketState[], version: ApiVersion) {
+  return {
+    type: 'ticket.list' as const,
+    tickets: page.items.map(t => presentTicketV2(t, appId, states, version)),
+    total_count: page.totalCount,
+    pages: presentCursorPagesV2(page)
+  }
 }
 
 export function presentTicketStateV2 (state: TicketState): TicketStateV2 {
