@@ -517,7 +517,8 @@ function insertDataAttribute (ctx: DomainContext, attribute: Static<typeof Fixtu
 function fixtureCompany (ctx: DomainContext, company: Static<typeof FixtureCompany>): string {
   const createdAt = company.created_at ?? ctx.clock.now()
   const record: CompanyRecord = {
-    id: company.id ?? ctx.ids.companyId(),
+    // From the company's own creation time, so that two workspaces of the same fixtures get the same ids.
+    id: company.id ?? ctx.ids.companyId(createdAt),
     companyId: company.company_id,
     name: company.name ?? null,
     plan: company.plan ?? null,

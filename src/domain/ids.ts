@@ -41,7 +41,8 @@ export interface Ids {
   noteId: () => string
   dataAttributeId: () => number
   /** 24-hex object ids of the workspace's own sequence: creation time, then counter. */
-  companyId: () => string
+  /** `at`: the creation time its leading digits hold (now by default). */
+  companyId: (at?: number) => string
   eventId: () => string
 }
 
@@ -64,7 +65,7 @@ export function createIds (seed: string, clock: Clock, next: NextInSequence): Id
     tagId: numeric('tag'),
     noteId: numeric('note'),
     dataAttributeId: () => next('data_attribute', numericIdBases.data_attribute),
-    companyId: () => hex(clock.now(), 8) + hex(next('company', numericIdBases.company), 16),
+    companyId: (at = clock.now()) => hex(at, 8) + hex(next('company', numericIdBases.company), 16),
     eventId: () => hex(clock.now(), 8) + hex(next('event', numericIdBases.event), 16),
     ticketNumber: numeric('ticket'),
     ticketAttributeId: numeric('ticket_attribute')
