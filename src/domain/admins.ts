@@ -49,7 +49,9 @@ export function setAdminAway (ctx: DomainContext, id: string, input: AwayInput):
     }
     ctx.store.admins.updateAway(id, away)
     recordAwayChange(ctx, admin, away)
-    return { ...admin, ...away }
+    const updated = { ...admin, ...away }
+    ctx.events.record({ type: 'admin.away_changed', admin: updated })
+    return updated
   })
 }
 

@@ -26,6 +26,7 @@ export function addConversationCustomer (ctx: DomainContext, conversationId: str
     const contact = existing ?? insertLeadWithEmail(ctx, identifier.value)
     ctx.store.conversations.appendCustomer(conversation, contact.id)
     const updated = appendPart(ctx, conversation, { partType: 'participant_added', author: { type: 'admin', id: admin.id } }, {})
+    ctx.events.record({ type: 'conversation.customer_changed', conversationId: conversation.id, contactId: contact.id, added: true })
     return viewConversation(ctx, updated)
   })
 }
@@ -45,6 +46,7 @@ export function removeConversationCustomer (ctx: DomainContext, conversationId: 
     // All checks are above this line; below it, only writes.
     ctx.store.conversations.removeCustomer(conversation.id, contactId)
     const updated = appendPart(ctx, conversation, { partType: 'participant_removed', author: { type: 'admin', id: admin.id } }, {})
+    ctx.events.record({ type: 'conversation.customer_changed', conversationId: conversation.id, contactId, added: false })
     return viewConversation(ctx, updated)
   })
 }

@@ -81,6 +81,7 @@ export function deleteConversation (ctx: DomainContext, id: string): { id: strin
     const record = findConversationRecord(ctx, id)
     // All checks are above this line; below it, only writes.
     ctx.store.conversations.delete(record.id)
+    ctx.events.record({ type: 'conversation.deleted', conversationId: record.id })
     return { id: record.id }
   })
 }

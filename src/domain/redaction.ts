@@ -46,6 +46,7 @@ export function redactConversation (ctx: DomainContext, input: RedactInput): Con
     ctx.store.redactBody({ type: input.type === 'source' ? 'message' : 'part', id: targetId }, REDACTED_BODY, now)
     const updated = { ...conversation, updatedAt: now }
     ctx.store.conversations.update(updated)
+    ctx.events.record({ type: 'conversation.redacted', conversationId: conversation.id, partId: input.type === 'source' ? null : targetId })
     return viewConversation(ctx, updated)
   })
 }

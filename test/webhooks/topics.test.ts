@@ -246,6 +246,43 @@ const scenarios: Scenario[] = [
     v2: ['contact.unarchive']
   },
   {
+    name: 'a participant added (2.x only)',
+    action: { method: 'POST', url: '/conversations/{conv}/customers', version: '2.14', payload: { admin_id: FIXTURE.wash.id, customer: { intercom_user_id: FIXTURE.inara.id } } },
+    v1: [],
+    v2: ['conversation.contact.attached'],
+    check: (t, _, [v2]) => t.ok(v2.contacts.contacts.some((c: { id: string }) => c.id === FIXTURE.inara.id))
+  },
+  {
+    name: 'a participant removed',
+    arrange: async (api, conv) => { await send(api, { method: 'POST', url: `/conversations/${conv}/customers`, version: '2.14', payload: { admin_id: FIXTURE.wash.id, customer: { intercom_user_id: FIXTURE.inara.id } } }) },
+    action: { method: 'DELETE', url: `/conversations/{conv}/customers/${FIXTURE.inara.id}`, version: '2.14', payload: { admin_id: FIXTURE.wash.id } },
+    v1: [],
+    v2: ['conversation.contact.detached']
+  },
+  {
+    name: 'a part redacted',
+    arrange: async (api, conv) => (await send(api, { method: 'POST', url: `/conversations/${conv}/reply`, version: '2.14', payload: { type: 'user', intercom_user_id: FIXTURE.mal.id, message_type: 'comment', body: 'My card number' } })).conversation_parts.conversation_parts.at(-1).id,
+    action: { method: 'POST', url: '/conversations/redact', version: '2.14', payload: { type: 'conversation_part', conversation_id: '{conv}', conversation_part_id: '{id}' } },
+    v1: [],
+    v2: ['conversation_part.redacted'],
+    parts: 1,
+    check: (t, _, [v2]) => t.match(v2.conversation_parts.conversation_parts[0], { redacted: true, body: '<p><i>This message was deleted</i></p>' })
+  },
+  {
+    name: 'a conversation deleted',
+    action: { method: 'DELETE', url: '/conversations/{conv}', version: '2.14' },
+    v1: [],
+    v2: ['conversation.deleted'],
+    check: (t, _, [v2]) => t.match(v2, { id: /^\d+$/, object: 'conversation', deleted: true })
+  },
+  {
+    name: 'an admin goes away',
+    action: { method: 'PUT', url: `/admins/${FIXTURE.zoe.id}/away`, version: '2.14', payload: { away_mode_enabled: true, away_mode_reassign: true } },
+    v1: [],
+    v2: ['admin.away_mode_updated'],
+    check: (t, _, [v2]) => t.match(v2, { type: 'admin', id: FIXTURE.zoe.id, away_mode_enabled: true, away_mode_reassign: true })
+  },
+  {
     name: 'a lead deleted',
     action: { method: 'DELETE', url: `/contacts/${FIXTURE.river.id}`, version: '2.11' },
     v1: ['contact.deleted'],
@@ -263,7 +300,7 @@ for (const scenario of scenarios) {
   t.test(scenario.name, async t => {
     const api = await build(t)
     const receiver = await startReceiver(t)
-    for (const [path, topics, version] of [['v1', ['conversation', 'user', 'contact', 'visitor', 'company'], '1.4'], ['v2', ['conversation', 'contact', 'visitor', 'company'], '2.11']] as const) {
+    for (const [path, topics, version] of [['v1', ['conversation', 'user', 'contact', 'visitor', 'company'], '1.4'], ['v2', ['conversation', 'contact', 'visitor', 'company', 'conversation_part', 'admin'], '2.14']] as const) {
       await send(api, { method: 'POST', url: '/__mock/webhooks', payload: { url: `${receiver.url}/${path}`, topics, api_version: version } })
     }
     await send(api, { method: 'POST', url: '/messages', payload: { from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hey' } })

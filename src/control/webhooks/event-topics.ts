@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../domain/events.js'
-import type { Contact, PartType, Tag, UnixSeconds } from '../../domain/types.js'
+import type { Admin, Contact, PartType, Tag, UnixSeconds } from '../../domain/types.js'
 
 /** What a notification's `data.item` shows: rendered by the presenters in the subscription's version (items.ts). */
 export type ItemSubject =
@@ -9,6 +9,8 @@ export type ItemSubject =
   | { kind: 'ping', message: string }
   | { kind: 'contact_tag', contact: Contact, tag: Tag, at: UnixSeconds }
   | { kind: 'company', companyId: string }
+  | { kind: 'deleted_conversation', conversationId: string }
+  | { kind: 'admin', admin: Admin }
 
 export interface Notice {
   topic: string
@@ -48,7 +50,12 @@ const EVENT_TOPICS: { [T in DomainEvent['type']]: (event: EventOf<T>, major: Maj
   },
   // 2.5's webhook models spell the first `contact.archive`; later ones `contact.archived`.
   'contact.archive_changed': (e, major) => major === 1 ? [] : [person(e.contact.archived ? 'contact.archived' : 'contact.unarchive', e.contact)],
-  'company.created': (e) => [{ topic: 'company.created', subject: { kind: 'company', companyId: e.companyId } }]
+  'company.created': (e) => [{ topic: 'company.created', subject: { kind: 'company', companyId: e.companyId } }],
+  // The 2.x-only topics of issue 14's operations (intercom-webhooks-and-limits.md §1.5).
+  'conversation.customer_changed': (e, major) => major === 1 ? [] : [conversation(e.added ? 'conversation.contact.attached' : 'conversation.contact.detached', e.conversationId, [])],
+  'conversation.redacted': (e, major) => major === 1 ? [] : [conversation('conversation_part.redacted', e.conversationId, e.partId === null ? [] : [e.partId])],
+  'conversation.deleted': (e, major) => major === 1 ? [] : [{ topic: 'conversation.deleted', subject: { kind: 'deleted_conversation', conversationId: e.conversationId } }],
+  'admin.away_changed': (e, major) => major === 1 ? [] : [{ topic: 'admin.away_mode_updated', subject: { kind: 'admin', admin: e.admin } }]
 }
 
 export function noticesFor (event: DomainEvent, major: Major): Notice[] {

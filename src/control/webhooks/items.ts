@@ -46,6 +46,11 @@ export function renderItem (ctx: DomainContext, subject: ItemSubject, version: A
       if (version.major === 1 && subject.contact.role === 'user') return { type: 'user_tag', created_at: subject.at, tag: presentTagV1(subject.tag), user: rendered }
       return { type: 'contact_tag', created_at: subject.at, tag: version.major === 1 ? presentTagV1(subject.tag) : presentTagV2(subject.tag), contact: rendered }
     }
+    case 'deleted_conversation':
+      // As `DELETE /conversations/{id}` answers it: the conversation is gone.
+      return { id: subject.conversationId, object: 'conversation', deleted: true }
+    case 'admin':
+      return present.admin(subject.admin)
     case 'company': {
       try {
         return presentCompany(retrieveCompany(ctx, subject.companyId), ctx.workspace.app.idCode)
