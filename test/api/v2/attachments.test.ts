@@ -112,3 +112,21 @@ t.test('a 2.x reply keeps created_at; 1.x ignores it', async t => {
   const v1 = (await call(api, 'POST', `/conversations/${id}/reply`, { type: 'admin', message_type: 'comment', admin_id: FIXTURE.wash.id, body: 'Now', created_at: T0 - 3600 }, '1.4')).json()
   t.equal(v1.conversation_parts.conversation_parts[1].created_at, T0)
 })
+
+t.test('attachment URLs stay public when INTERCOM_MOCK_ADMIN_TOKEN guards the control plane, and are not journaled', async t => {
+  const api = await build(t, { adminToken: 'root' })
+  const id = await start(api)
+  const reply = await call(api, 'POST', `/conversations/${id}/reply`, {
+    type: 'admin', message_type: 'note', admin_id: FIXTURE.wash.id, body: 'Logo', attachment_files: [{ name: 'logo.png', content_type: 'image/png', data: png.toString('base64') }]
+  })
+  const url = new URL(reply.json().conversation_parts.conversation_parts.at(-1).attachments[0].url as string)
+  const file = await api.request({ url: url.pathname, token: null })
+  t.equal(file.statusCode, 200, 'no token, no X-Intercom-Mock-Admin')
+  t.equal(file.headers['content-type'], 'image/png')
+  t.same(file.rawPayload, png)
+  t.equal((await api.request({ url: '/__mock/requests', token: null })).statusCode, 401, 'the control plane itself is guarded')
+  const journal = await api.request({ url: '/__mock/requests', headers: { 'x-intercom-mock-admin': 'root' } })
+  const entries = (journal.json().data ?? journal.json()) as Array<{ path: string }>
+  t.ok(Array.isArray(entries) && entries.length > 0)
+  t.notOk(entries.some(entry => entry.path.startsWith('/__mock/attachments/')), 'the file fetch is not in the journal')
+})
