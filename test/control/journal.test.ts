@@ -136,7 +136,7 @@ t.test('a request a fault rule answered carries its request.mockFault in the ent
   await inject(app, { url: '/admins' })
   await inject(app, { url: '/me' })
   const [me, admins] = (await inject(app, { url: '/__mock/requests' })).json().data
-  t.strictSame(admins.fault, { rule_id: 'r1', action: 'status' })
+  t.strictSame(admins.fault, { rule_id: 'r1', action: 'status', when: 'before' })
   t.notOk('fault' in me)
 })
 
