@@ -19,16 +19,25 @@ import { addJournal } from './http/journal.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { BODY_LIMIT_BYTES } from './limits.js'
 import { adminRoutes } from './routes/admins.js'
+import { companyRoutes } from './routes/companies.js'
+import { attachmentRoutes } from './routes/attachments.js'
 import { contactRoutes } from './routes/contacts.js'
 import { controlRoutes } from './routes/control/index.js'
 import { faultRoutes } from './routes/control/faults.js'
 import { rateLimitRoutes } from './routes/control/rate-limit.js'
 import { webhookControlRoutes } from './routes/control/webhooks.js'
 import { conversationRoutes } from './routes/conversations.js'
+import { dataAttributeRoutes } from './routes/data-attributes.js'
+import { eventRoutes } from './routes/events.js'
 import { healthRoutes } from './routes/health.js'
 import { leadRoutes } from './routes/leads.js'
 import { messageRoutes } from './routes/messages.js'
+import { noteRoutes } from './routes/notes.js'
+import { segmentRoutes } from './routes/segments.js'
+import { subscriptionTypeRoutes } from './routes/subscription-types.js'
 import { subscriptionRoutes } from './routes/subscriptions.js'
+import { tagRoutes } from './routes/tags.js'
+import { ticketRoutes } from './routes/tickets.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
 import { LiveUpdates, addLiveHooks } from './ui/live.js'
@@ -61,6 +70,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   const serverVersion = parseApiVersion(config.apiVersion) as ApiVersion
   let dispatcher: WebhookDispatcher | null = null
   const workspaces = new Workspaces(store, fixtures, clock, undefined, {
+    rules: { undeclaredAttributes: config.undeclaredAttributes },
     events: webhookOutbox((workspaceId, subscriptionId) => dispatcher?.notify(workspaceId, subscriptionId)),
     onCreate: (ctx, from) => applyFixtureWebhooks(ctx, from, parseApiVersion(ctx.workspace.apiVersion ?? '') ?? serverVersion)
   })
@@ -132,6 +142,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     scopedRoutes: [faultRoutes(faults), rateLimitRoutes(rateLimits), webhookControlRoutes({ defaultVersion, dispatcher })]
   }))
   app.register(uiRoutes({ plane, adminToken: config.adminToken, live }))
+  app.register(attachmentRoutes(store))
   app.register(async (api) => {
     addWorkspaceAuth(api, { workspaces, allowedTokens })
     addRateLimits(api, rateLimits)
@@ -146,6 +157,14 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     await api.register(visitorRoutes)
     await api.register(adminRoutes)
     await api.register(subscriptionRoutes(webhooks))
+    await api.register(tagRoutes)
+    await api.register(companyRoutes)
+    await api.register(noteRoutes)
+    await api.register(segmentRoutes)
+    await api.register(dataAttributeRoutes)
+    await api.register(eventRoutes)
+    await api.register(subscriptionTypeRoutes)
+    await api.register(ticketRoutes)
     fallbacks.register()
   })
   return app

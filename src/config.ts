@@ -6,6 +6,7 @@ import { StringEnum } from './schemas/common.js'
 import { parseApiVersion } from './versions.js'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+const UNDECLARED_ATTRIBUTES = ['refuse', 'accept'] as const
 
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
@@ -24,7 +25,9 @@ export const ConfigSchema = Type.Object({
   /** Entries the request journal keeps per workspace (and server-wide). */
   journalSize: Type.Integer({ minimum: 0 }),
   /** Each workspace's rate limit unless its fixtures set one; null is off. */
-  rateLimit: Type.Union([Type.Null(), Type.Object({ limit: Type.Integer({ minimum: 1 }), windowSeconds: Type.Integer({ minimum: 1, maximum: MAX_WINDOW_SECONDS }) })])
+  rateLimit: Type.Union([Type.Null(), Type.Object({ limit: Type.Integer({ minimum: 1 }), windowSeconds: Type.Integer({ minimum: 1, maximum: MAX_WINDOW_SECONDS }) })]),
+  /** `refuse` (Intercom's rule) or `accept`: whether custom attributes must be declared before they are set. */
+  undeclaredAttributes: StringEnum(UNDECLARED_ATTRIBUTES)
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -63,7 +66,15 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'urlFile', env: 'INTERCOM_MOCK_URL_FILE', flag: 'url-file', default: null, description: 'File to write the listening URL to once started, removed on a clean stop (the Docker health check reads it)', parse: nonEmpty },
   { key: 'adminToken', env: 'INTERCOM_MOCK_ADMIN_TOKEN', flag: 'admin-token', default: null, description: 'When set, /__mock control calls (all but health) need the header X-Intercom-Mock-Admin with this value', parse: nonEmpty },
   { key: 'journalSize', env: 'INTERCOM_MOCK_JOURNAL_SIZE', flag: 'journal-size', default: '1000', description: 'Requests the journal keeps per workspace and server-wide, newest first (0 records none)', parse: parseCount },
-  { key: 'rateLimit', env: 'INTERCOM_MOCK_RATE_LIMIT', flag: 'rate-limit', default: '1666/10', description: 'Requests per workspace per window, as `<limit>/<seconds>` (Intercom\'s 10,000 a minute is 1666 per 10 s), or off; fixtures and PUT /__mock/rate-limit override it', parse: parseRateLimitSetting }
+  { key: 'rateLimit', env: 'INTERCOM_MOCK_RATE_LIMIT', flag: 'rate-limit', default: '1666/10', description: 'Requests per workspace per window, as `<limit>/<seconds>` (Intercom\'s 10,000 a minute is 1666 per 10 s), or off; fixtures and PUT /__mock/rate-limit override it', parse: parseRateLimitSetting },
+  {
+    key: 'undeclaredAttributes',
+    env: 'INTERCOM_MOCK_UNDECLARED_ATTRIBUTES',
+    flag: 'undeclared-attributes',
+    default: 'refuse',
+    description: 'refuse: setting a custom attribute that is not declared is a 400, as on Intercom; accept: any is kept',
+    parse: parseUndeclaredAttributes
+  }
 ]
 
 export interface CliRequest {
@@ -161,6 +172,12 @@ function parseRateLimitSetting (raw: string, source: string): RateLimitSetting |
     throw new ConfigError(`${source} must be <limit>/<seconds> (e.g. 1666/10; seconds 1–${MAX_WINDOW_SECONDS}), <limit> for 10 s windows, or off, not "${raw}"`)
   }
   return setting
+}
+
+function parseUndeclaredAttributes (raw: string, source: string): Config['undeclaredAttributes'] {
+  const value = UNDECLARED_ATTRIBUTES.find(v => v === raw.trim().toLowerCase())
+  if (value === undefined) throw new ConfigError(`${source} must be one of ${UNDECLARED_ATTRIBUTES.join(', ')}, not "${raw}"`)
+  return value
 }
 
 function parseLogLevel (raw: string, source: string): Config['logLevel'] {

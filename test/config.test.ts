@@ -14,7 +14,8 @@ t.test('defaults', async t => {
     urlFile: null,
     adminToken: null,
     journalSize: 1000,
-    rateLimit: { limit: 1666, windowSeconds: 10 }
+    rateLimit: { limit: 1666, windowSeconds: 10 },
+    undeclaredAttributes: 'refuse'
   })
 })
 
@@ -47,14 +48,15 @@ t.test('environment variables, overridden by flags', async t => {
     LOG_LEVEL: 'WARN',
     INTERCOM_MOCK_URL_FILE: '/tmp/mock.url',
     INTERCOM_MOCK_ADMIN_TOKEN: 'admin',
-    INTERCOM_MOCK_JOURNAL_SIZE: '50'
+    INTERCOM_MOCK_JOURNAL_SIZE: '50',
+    INTERCOM_MOCK_UNDECLARED_ATTRIBUTES: 'Accept'
   }
   t.strictSame(loadConfig(env).config, {
-    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn', urlFile: '/tmp/mock.url', adminToken: 'admin', journalSize: 50, rateLimit: { limit: 1666, windowSeconds: 10 }
+    port: 9000, host: '0.0.0.0', dbPath: ':memory:', fixturesPath: 'f.json', tokens: ['a', 'b', 'c'], apiVersion: '2.11', logLevel: 'warn', urlFile: '/tmp/mock.url', adminToken: 'admin', journalSize: 50, rateLimit: { limit: 1666, windowSeconds: 10 }, undeclaredAttributes: 'accept'
   })
-  const flagged = loadConfig(env, ['--port', '9001', '--db=x.sqlite', '--tokens', 'z', '--log-level', 'error', '--api-version', '1.1', '--host', '::1', '--fixtures', 'g.json', '--url-file', 'u', '--admin-token', 'root', '--journal-size', '0'])
+  const flagged = loadConfig(env, ['--port', '9001', '--db=x.sqlite', '--tokens', 'z', '--log-level', 'error', '--api-version', '1.1', '--host', '::1', '--fixtures', 'g.json', '--url-file', 'u', '--admin-token', 'root', '--journal-size', '0', '--undeclared-attributes', 'refuse'])
   t.strictSame(flagged.config, {
-    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error', urlFile: 'u', adminToken: 'root', journalSize: 0, rateLimit: { limit: 1666, windowSeconds: 10 }
+    port: 9001, host: '::1', dbPath: 'x.sqlite', fixturesPath: 'g.json', tokens: ['z'], apiVersion: '1.1', logLevel: 'error', urlFile: 'u', adminToken: 'root', journalSize: 0, rateLimit: { limit: 1666, windowSeconds: 10 }, undeclaredAttributes: 'refuse'
   })
   t.equal(loadConfig({}, ['--help']).help, true)
   t.equal(loadConfig({}, ['-v']).version, true)
@@ -71,7 +73,8 @@ t.test('each invalid setting is one ConfigError naming the variable or flag', as
     [{ INTERCOM_MOCK_API_VERSION: '3.0' }, [], 'INTERCOM_MOCK_API_VERSION must be an Intercom API version (1.0–1.4, 2.0–2.16, Unstable or Preview), not "3.0"'],
     [{ LOG_LEVEL: 'loud' }, [], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"'],
     [{ INTERCOM_MOCK_JOURNAL_SIZE: 'lots' }, [], 'INTERCOM_MOCK_JOURNAL_SIZE must be a whole number from 0 to 1000000, not "lots"'],
-    [{ INTERCOM_MOCK_ADMIN_TOKEN: ' ' }, [], 'INTERCOM_MOCK_ADMIN_TOKEN must not be empty']
+    [{ INTERCOM_MOCK_ADMIN_TOKEN: ' ' }, [], 'INTERCOM_MOCK_ADMIN_TOKEN must not be empty'],
+    [{}, ['--undeclared-attributes=maybe'], '--undeclared-attributes must be one of refuse, accept, not "maybe"']
   ]
   for (const [env, argv, message] of cases) {
     t.throws(() => loadConfig(env, argv), new ConfigError(message), message)
@@ -84,7 +87,7 @@ t.test('each invalid setting is one ConfigError naming the variable or flag', as
 
 t.test('usage lists every variable and flag', async t => {
   const text = usage()
-  for (const name of ['PORT', 'HOST', 'INTERCOM_MOCK_DB', 'INTERCOM_MOCK_FIXTURES', 'INTERCOM_MOCK_TOKENS', 'INTERCOM_MOCK_API_VERSION', 'LOG_LEVEL', 'INTERCOM_MOCK_URL_FILE', '--port', '--db', '--url-file', 'INTERCOM_MOCK_RATE_LIMIT', '--rate-limit', '--help']) {
+  for (const name of ['PORT', 'HOST', 'INTERCOM_MOCK_DB', 'INTERCOM_MOCK_FIXTURES', 'INTERCOM_MOCK_TOKENS', 'INTERCOM_MOCK_API_VERSION', 'LOG_LEVEL', 'INTERCOM_MOCK_URL_FILE', '--port', '--db', '--url-file', 'INTERCOM_MOCK_RATE_LIMIT', '--rate-limit', 'INTERCOM_MOCK_UNDECLARED_ATTRIBUTES', '--undeclared-attributes', '--help']) {
     t.match(text, name)
   }
 })

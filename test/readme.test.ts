@@ -42,6 +42,6 @@ t.test('the README\'s example test files are the ones this suite runs, imports a
   t.strictSame(examples.map(m => m[1]), ['test/readme/tap-example.test.ts', 'test/readme/node-test-example.mjs'])
   for (const [, file, shown] of examples) {
     const actual = readFileSync(file as string, 'utf8').replace("'intercom-client-v7'", "'intercom-client'").replace(/'\.\.\/\.\.\/(src|dist)\/index\.js'/, "'intercom-mock'")
-    t.equal(shown, actual, file)
+    t.equal(shown, actual, String(file))
   }
 })

@@ -14,6 +14,14 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 const StringEnum = <const T extends readonly string[]>(values: T) => Type.Enum(Object.fromEntries(values.map(v => [v, v])) as { [K in T[number]]: K })
 const BodyFormat = StringEnum(['plaintext', 'html'] as const)
 
+/** A tag (by name, from the fixtures' `tags`) as applied to a person or conversation. */
+export const AppliedTag = Type.Object({
+  name: Type.String({ minLength: 1 }),
+  applied_at: Type.Optional(UnixTime),
+  /** The admin who applied it (conversations render it as `applied_by`). */
+  applied_by_admin_id: Type.Optional(Nullable(NumericId))
+}, { additionalProperties: false })
+
 const FixtureAuthor = Type.Object({
   /** `user`, `lead` and `contact` all name a contact by its id. */
   type: StringEnum(['contact', 'user', 'lead', 'admin', 'bot'] as const),
@@ -21,7 +29,7 @@ const FixtureAuthor = Type.Object({
 }, { additionalProperties: false })
 
 const PART_TYPES = ['comment', 'note', 'assignment', 'assign_and_reopen', 'open', 'close', 'snoozed', 'unsnoozed',
-  'note_and_reopen', 'participant_added', 'participant_removed', 'timer_unsnooze'] as const
+  'note_and_reopen', 'participant_added', 'participant_removed', 'timer_unsnooze', 'away_mode_assignment'] as const
 
 const FixturePart = Type.Object({
   id: Type.Optional(NumericId),
@@ -31,6 +39,8 @@ const FixturePart = Type.Object({
   body_format: Type.Optional(Nullable(BodyFormat)),
   assigned_to: Type.Optional(Nullable(Type.Object({ type: StringEnum(['admin', 'team'] as const), id: NumericId }, { additionalProperties: false }))),
   attachment_urls: Type.Optional(Type.Array(Type.String())),
+  /** Replaced by Intercom's deletion notice (`POST /conversations/redact`): `body` is the notice. */
+  redacted: Type.Optional(Type.Boolean()),
   created_at: Type.Optional(UnixTime),
   updated_at: Type.Optional(UnixTime),
   notified_at: Type.Optional(UnixTime)
@@ -45,7 +55,26 @@ const FixtureSource = Type.Object({
   subject: Type.Optional(Nullable(Type.String())),
   template: Type.Optional(Nullable(StringEnum(['plain', 'personal'] as const))),
   url: Type.Optional(Nullable(Type.String())),
+  attachment_urls: Type.Optional(Type.Array(Type.String())),
+  redacted: Type.Optional(Type.Boolean()),
   created_at: Type.Optional(UnixTime)
+}, { additionalProperties: false })
+
+/** The ticket a conversation is (`POST /tickets`, `POST /conversations/{id}/convert`). */
+const FixtureTicket = Type.Object({
+  /** The number teammates see (`ticket_id`). */
+  ticket_id: NumericId,
+  /** From the fixtures' `ticket_types`. */
+  ticket_type_id: NumericId,
+  /** From the fixtures' `ticket_states` (Intercom's defaults 1–4 without them). */
+  ticket_state_id: NumericId,
+  previous_state_id: Type.Optional(Nullable(NumericId)),
+  attributes: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  is_shared: Type.Optional(Type.Boolean()),
+  /** The conversation it was converted from. */
+  linked_conversation_id: Type.Optional(Nullable(NumericId)),
+  created_at: Type.Optional(UnixTime),
+  updated_at: Type.Optional(UnixTime)
 }, { additionalProperties: false })
 
 export const FixtureConversation = Type.Object({
@@ -62,12 +91,17 @@ export const FixtureConversation = Type.Object({
   customer_first_reply_at: Type.Optional(Nullable(UnixTime)),
   delivered_as: Type.Optional(StringEnum(['customer_initiated', 'admin_initiated', 'automated', 'campaigns_initiated', 'operator_initiated'] as const)),
   custom_attributes: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  /** 2.14+ `PUT /conversations/{id}` `company_id`. */
+  company_id: Type.Optional(Nullable(Type.String())),
+  ticket: Type.Optional(FixtureTicket),
   created_at: Type.Optional(UnixTime),
   updated_at: Type.Optional(UnixTime),
   /** The message that opened it. */
   source: FixtureSource,
   /** Replies, notes and actions, oldest first. */
-  parts: Type.Optional(Type.Array(FixturePart))
+  parts: Type.Optional(Type.Array(FixturePart)),
+  /** Names of tags (from the fixtures' `tags`) on it, in the order they were applied. */
+  tags: Type.Optional(Type.Array(Type.Union([Type.String({ minLength: 1 }), AppliedTag])))
 }, { additionalProperties: false })
 
 export type FixtureConversation = Static<typeof FixtureConversation>
@@ -78,6 +112,8 @@ export interface KnownRecords {
   admin: (id: string) => boolean
   team: (id: string) => boolean
   contact: (id: string) => boolean
+  ticketType?: (id: string) => boolean
+  ticketState?: (id: string) => boolean
 }
 
 /** A reference problem: the JSON path and what is wrong there. */

@@ -1,3 +1,4 @@
+import type { TicketRecord } from '../store/tickets.js'
 import type { DomainContext } from '../domain/context.js'
 import type { ConversationRecord, MessageRecord, PartRecord } from '../store/index.js'
 import type { AuthorType } from '../store/records.js'
@@ -53,6 +54,7 @@ export function applyConversations (ctx: DomainContext, conversations: readonly 
     ctx.store.conversations.insert(conversation)
     fixture.customers.forEach((id, position) => ctx.store.conversations.addCustomer(conversation, id, position))
     for (const part of parts) ctx.store.parts.insert(part)
+    if (fixture.ticket !== undefined) applyTicket(ctx, conversation, fixture.ticket)
   }
 }
 
@@ -61,6 +63,22 @@ const withId = (kind: 'conversation' | 'message' | 'part', id: string | undefine
   if (id === undefined) return next()
   ctx.store.raiseSequence(kind, Number(id))
   return id
+}
+
+function applyTicket (ctx: DomainContext, conversation: ConversationRecord, t: NonNullable<FixtureConversation['ticket']>): void {
+  ctx.store.tickets.insert({
+    conversationId: conversation.id,
+    ticketNumber: t.ticket_id,
+    ticketTypeId: t.ticket_type_id,
+    ticketStateId: t.ticket_state_id,
+    previousStateId: t.previous_state_id ?? null,
+    attributes: t.attributes ?? {},
+    isShared: t.is_shared ?? true,
+    linkedConversationId: t.linked_conversation_id ?? null,
+    createdAt: t.created_at ?? conversation.createdAt,
+    updatedAt: t.updated_at ?? conversation.updatedAt
+  })
+  ctx.store.raiseSequence('ticket', Number(t.ticket_id))
 }
 
 /**
@@ -84,6 +102,8 @@ function conversationRecords (ctx: DomainContext, f: FixtureConversation): { con
     bodyFormat: f.source.body_format ?? (sourceAuthor === 'contact' ? 'plaintext' : 'html'),
     template: f.source.template ?? null,
     url: f.source.url ?? null,
+    attachmentUrls: f.source.attachment_urls ?? [],
+    redacted: f.source.redacted ?? false,
     createdAt: f.source.created_at ?? createdAt
   }
   const deliveredAs = f.delivered_as ?? (sourceAuthor === 'contact' ? 'customer_initiated' : 'admin_initiated')
@@ -113,6 +133,7 @@ function conversationRecords (ctx: DomainContext, f: FixtureConversation): { con
       assignedToType: p.assigned_to?.type ?? null,
       assignedToId: p.assigned_to?.id ?? null,
       attachmentUrls: p.attachment_urls ?? [],
+      redacted: p.redacted ?? false,
       createdAt: time,
       updatedAt: p.updated_at ?? time,
       notifiedAt: p.notified_at ?? time
@@ -132,6 +153,7 @@ function conversationRecords (ctx: DomainContext, f: FixtureConversation): { con
     customerFirstReplyAt: f.customer_first_reply_at === undefined ? customerFirstReplyAt : f.customer_first_reply_at,
     lastAuthorType,
     customAttributes: f.custom_attributes ?? {},
+    companyId: f.company_id ?? null,
     partsCount: parts.length,
     createdAt,
     updatedAt: f.updated_at ?? Math.max(createdAt, time)
@@ -146,9 +168,11 @@ export function dumpConversations (ctx: DomainContext): FixtureConversation[] {
   const customers = ctx.store.conversations.customersOf(ids)
   const parts = ctx.store.parts.ofConversations(ids)
   const messages = ctx.store.messages.byIds(records.map(r => r.messageId))
+  const tickets = ctx.store.tickets.byConversationIds(ids)
   return records.map(r => {
     const m = messages.get(r.messageId)
     if (m === undefined) throw new Error(`conversation ${r.id} has no message ${r.messageId}`)
+    const ticket = tickets.get(r.id)
     return {
       id: r.id,
       customers: customers.get(r.id) ?? [],
@@ -162,6 +186,8 @@ export function dumpConversations (ctx: DomainContext): FixtureConversation[] {
       customer_first_reply_at: r.customerFirstReplyAt,
       delivered_as: r.deliveredAs,
       custom_attributes: r.customAttributes,
+      company_id: r.companyId,
+      ...(ticket === undefined ? {} : { ticket: dumpTicket(ticket) }),
       created_at: r.createdAt,
       updated_at: r.updatedAt,
       source: {
@@ -173,6 +199,8 @@ export function dumpConversations (ctx: DomainContext): FixtureConversation[] {
         subject: m.subject,
         template: m.template,
         url: m.url,
+        attachment_urls: m.attachmentUrls,
+        redacted: m.redacted,
         created_at: m.createdAt
       },
       parts: (parts.get(r.id) ?? []).map(p => ({
@@ -183,10 +211,25 @@ export function dumpConversations (ctx: DomainContext): FixtureConversation[] {
         body_format: p.bodyFormat,
         assigned_to: p.assignedToType === null || p.assignedToId === null ? null : { type: p.assignedToType, id: p.assignedToId },
         attachment_urls: p.attachmentUrls,
+        redacted: p.redacted,
         created_at: p.createdAt,
         updated_at: p.updatedAt,
         notified_at: p.notifiedAt
       }))
     }
   })
+}
+
+function dumpTicket (t: TicketRecord): NonNullable<FixtureConversation['ticket']> {
+  return {
+    ticket_id: t.ticketNumber,
+    ticket_type_id: t.ticketTypeId,
+    ticket_state_id: t.ticketStateId,
+    previous_state_id: t.previousStateId,
+    attributes: t.attributes,
+    is_shared: t.isShared,
+    linked_conversation_id: t.linkedConversationId,
+    created_at: t.createdAt,
+    updated_at: t.updatedAt
+  }
 }

@@ -31,7 +31,9 @@ function knownIn (ctx: DomainContext): KnownRecords {
   return {
     admin: id => ctx.store.admins.findById(id) !== null,
     team: id => ctx.store.admins.findTeamById(id) !== null,
-    contact: id => ctx.store.contacts.findById(id) !== null
+    contact: id => ctx.store.contacts.findById(id) !== null,
+    ticketType: id => ctx.store.tickets.typeById(id) !== null,
+    ticketState: id => ctx.store.tickets.allStates().some(state => state.id === id)
   }
 }
 

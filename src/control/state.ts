@@ -3,6 +3,8 @@ import type { DomainContext } from '../domain/context.js'
 import type { Contact } from '../domain/types.js'
 import { dumpConversations } from './fixture-conversations.js'
 import type { Fixtures } from './fixtures.js'
+import { dumpPersonLinks, dumpResources, withConversationTags } from './resource-fixtures.js'
+import { dumpAssignmentRuleFixtures, dumpTicketFixtures } from './ticket-fixtures.js'
 
 type Section = (ctx: DomainContext) => Partial<Fixtures>
 type FixturePerson = NonNullable<Fixtures['users']>[number]
@@ -16,8 +18,11 @@ const SECTIONS: readonly Section[] = [
   workspaceSection,
   adminSection,
   peopleSection,
-  ctx => ({ conversations: dumpConversations(ctx) }),
+  dumpResources,
+  ctx => ({ conversations: withConversationTags(ctx, dumpConversations(ctx)) }),
   ctx => ({ webhooks: webhooksAsFixtures(ctx) }),
+  dumpTicketFixtures,
+  dumpAssignmentRuleFixtures,
   ctx => ({ sequences: ctx.store.sequences() })
 ]
 
@@ -56,9 +61,10 @@ function adminSection (ctx: DomainContext): Partial<Fixtures> {
 
 function peopleSection (ctx: DomainContext): Partial<Fixtures> {
   const lists: Required<Pick<Fixtures, 'users' | 'leads' | 'visitors'>> = { users: [], leads: [], visitors: [] }
+  const links = dumpPersonLinks(ctx, ctx.store.companies.attachments())
   for (const { contact, deletedAt } of ctx.store.contacts.everyContact()) {
     const list = contact.role === 'user' ? lists.users : contact.role === 'lead' ? lists.leads : lists.visitors
-    list.push(dumpPerson(contact, deletedAt))
+    list.push({ ...dumpPerson(contact, deletedAt), ...links(contact) })
   }
   return lists
 }

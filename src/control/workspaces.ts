@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { realClockSetting, workspaceClock, type Clock, type ClockSetting } from '../domain/clock.js'
-import { createDomainContext, type DomainContext } from '../domain/context.js'
+import { createDomainContext, INTERCOM_RULES, type DomainContext, type WorkspaceRules } from '../domain/context.js'
 import { clientSecretFor, DEFAULT_SEED } from '../domain/ids.js'
 import type { DomainEventSink } from '../domain/events.js'
 import type { Workspace } from '../domain/types.js'
@@ -19,11 +19,14 @@ export interface WorkspaceHooks {
   events?: DomainEventSink
   /** Seeds what else a new workspace starts with from its fixtures, inside its creating transaction (fixture webhooks). */
   onCreate?: (ctx: DomainContext, fixtures: Fixtures) => void
+  /** The server's rules (INTERCOM_MOCK_UNDECLARED_ATTRIBUTES); Intercom's by default. */
+  rules?: WorkspaceRules
 }
 
 export class Workspaces {
   readonly events: ControlEvents
   private readonly purge: BackgroundPurge
+  private readonly rules: WorkspaceRules
 
   constructor (
     private readonly store: Store,
@@ -35,10 +38,13 @@ export class Workspaces {
   ) {
     this.events = events
     this.purge = new BackgroundPurge(store)
+    // The server's `accept` relaxes every workspace; otherwise the fixtures may relax theirs.
+    const serverRules = hooks.rules ?? INTERCOM_RULES
+    this.rules = serverRules.undeclaredAttributes === 'accept' ? serverRules : { undeclaredAttributes: fixtures.undeclared_attributes ?? serverRules.undeclaredAttributes }
   }
 
   contextFor (workspace: Workspace): DomainContext {
-    return createDomainContext(this.store, workspace, this.baseClock, this.hooks.events)
+    return createDomainContext(this.store, workspace, this.baseClock, { rules: this.rules, sink: this.hooks.events })
   }
 
   /** The Intercom-Version a workspace assumes when a request sends none, or null for the server's. */

@@ -4,6 +4,7 @@ import { parseMessageType, requireBody, toMessage, type CreateMessageInput, type
 import { findContact, singleIdentifier, type Identifier } from './people.js'
 import { findAdmin } from './references.js'
 import { startConversation } from './start-conversation.js'
+import { optedOutOfEmail } from './subscriptions.js'
 import type { Contact, ContactRole, Message } from './types.js'
 
 /** Whom an admin may message: `to.type` user is a user; contact and lead are a lead. */
@@ -44,7 +45,8 @@ export function createAdminMessage (ctx: DomainContext, input: CreateMessageInpu
   return ctx.store.transaction(() => {
     const admin = findAdmin(ctx, input.from.id, 'from.id')
     const reached = [...to, ...copies].map(r => ({ ...r, contact: findContact(ctx, r.identifier, r.roles) }))
-    if (messageType === 'email' && reached.some(r => r.contact.unsubscribedFromEmails)) throw errors.unsubscribedFromEmails()
+    // Unsubscribed from every email, or opted out of an email subscription type (the mock sends no type with a message).
+    if (messageType === 'email' && reached.some(r => r.contact.unsubscribedFromEmails || optedOutOfEmail(ctx, r.contact))) throw errors.unsubscribedFromEmails()
     // All checks are above this line; below it, only writes.
     const customers = uniqueContacts(reached.filter(r => !r.field.startsWith('bcc')).map(r => r.contact))
     const { message } = startConversation(ctx, {

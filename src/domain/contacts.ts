@@ -26,11 +26,18 @@ export function createContact (ctx: DomainContext, input: ContactInput): Contact
   const role = contactRole(input.role)
   if (role === null) throw errors.parameterInvalid(`role must be user or lead, not ${input.role}`, 'role')
   return ctx.store.transaction(() => {
+    checkOwner(ctx, input.ownerId)
     const existing = conflictingContact(ctx, role ?? 'user', input)
     if (existing !== null) throw errors.conflict(`A contact matching those details already exists with id=${existing.id}`)
     // All checks are above this line; below it, only writes.
     return saveContactChanges(ctx, null, role ?? 'user', input)
   })
+}
+
+/** `owner_id` must be an admin of the workspace. */
+function checkOwner (ctx: DomainContext, ownerId: string | null | undefined): void {
+  if (ownerId === undefined || ownerId === null) return
+  if (ctx.store.admins.findById(ownerId) === null) throw errors.parameterInvalid(`owner_id ${ownerId} is not an admin of this workspace`, 'owner_id')
 }
 
 /** `GET /contacts/{id}`: users and leads; visitors and deleted contacts are not found. */
@@ -53,6 +60,7 @@ export function updateContact (ctx: DomainContext, id: string, input: ContactInp
   return ctx.store.transaction(() => {
     const contact = retrieveContact(ctx, id)
     if (contact.role === 'user' && role === 'lead') throw errors.parameterInvalid('A user cannot become a lead', 'role')
+    checkOwner(ctx, input.ownerId)
     if (!empty(input.externalId) && input.externalId !== contact.externalId) {
       const owner = lookupContact(ctx, { by: 'externalId', value: input.externalId }, CONTACT_ROLES)
       if (owner !== null) throw errors.conflict(`A contact matching those details already exists with id=${owner.id}`, 'external_id')
@@ -67,6 +75,29 @@ export function updateContact (ctx: DomainContext, id: string, input: ContactInp
 /** `DELETE /contacts/{id}`: answers the contact as it was. */
 export function archiveContact (ctx: DomainContext, id: string): Contact {
   return ctx.store.transaction(() => deleteContact(ctx, retrieveContact(ctx, id)))
+}
+
+/**
+ * `POST /contacts/{id}/archive` and `/unarchive`: an archived contact leaves `GET /contacts`, search
+ * and segments until it is unarchived; it can still be retrieved by id.
+ */
+export function setContactArchived (ctx: DomainContext, id: string, archived: boolean): Contact {
+  return ctx.store.transaction(() => {
+    const before = retrieveContact(ctx, id)
+    const contact = { ...before, archived, updatedAt: ctx.clock.now() }
+    ctx.store.contacts.update(contact)
+    if (before.archived !== archived) ctx.events.record({ type: 'contact.archive_changed', contact })
+    return contact
+  })
+}
+
+/** `POST /contacts/{id}/block` (2.13+). */
+export function blockContact (ctx: DomainContext, id: string): Contact {
+  return ctx.store.transaction(() => {
+    const contact = { ...retrieveContact(ctx, id), blocked: true, updatedAt: ctx.clock.now() }
+    ctx.store.contacts.update(contact)
+    return contact
+  })
 }
 
 /** `GET /contacts`: users and leads, newest first, by cursor. */

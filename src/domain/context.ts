@@ -4,7 +4,7 @@ import { ignoreEvents, type DomainEvents, type DomainEventSink } from './events.
 import { createIds, type Ids } from './ids.js'
 import type { Workspace } from './types.js'
 
-/** Everything a domain operation may touch: one workspace's store, its clock, its id source, and where its events go. */
+/** Everything a domain operation may touch: one workspace's store, its clock, its id source, where its events go, and its rules. */
 export interface DomainContext {
   readonly workspace: Workspace
   readonly store: WorkspaceStore
@@ -12,10 +12,29 @@ export interface DomainContext {
   readonly clock: Clock
   readonly ids: Ids
   readonly events: DomainEvents
+  readonly rules: WorkspaceRules
+}
+
+/** Where a workspace departs from Intercom's behaviour because its user asked it to. */
+export interface WorkspaceRules {
+  /**
+   * `refuse` (Intercom's rule): a custom attribute must be declared before it is set. `accept`: any
+   * name and value within Intercom's limits is kept.
+   */
+  undeclaredAttributes: 'refuse' | 'accept'
+}
+
+export const INTERCOM_RULES: WorkspaceRules = { undeclaredAttributes: 'refuse' }
+
+export interface DomainContextOptions {
+  rules?: WorkspaceRules | undefined
+  /** Where the context's domain events go; nowhere by default. */
+  sink?: DomainEventSink | undefined
 }
 
 /** `baseClock` is the server's clock; the context reads it through the workspace's clock setting. */
-export function createDomainContext (store: Store, workspace: Workspace, baseClock: Clock, sink: DomainEventSink = ignoreEvents): DomainContext {
+export function createDomainContext (store: Store, workspace: Workspace, baseClock: Clock, options: DomainContextOptions = {}): DomainContext {
+  const sink = options.sink ?? ignoreEvents
   const workspaceStore = store.forWorkspace(workspace.id)
   const clock = workspaceClock(baseClock, workspace.clock)
   const ctx: DomainContext = {
@@ -23,7 +42,8 @@ export function createDomainContext (store: Store, workspace: Workspace, baseClo
     store: workspaceStore,
     clock,
     ids: createIds(workspace.seed, clock, workspaceStore.nextInSequence),
-    events: { record: (event) => sink(ctx, event) }
+    events: { record: (event) => sink(ctx, event) },
+    rules: options.rules ?? INTERCOM_RULES
   }
   return ctx
 }

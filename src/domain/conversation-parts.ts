@@ -1,13 +1,18 @@
 import type { ConversationRecord, PartRecord } from '../store/index.js'
+import { saveAttachmentFiles, type DecodedFile } from './attachments.js'
 import type { DomainContext } from './context.js'
 import type { Assignee, Body, PartType } from './types.js'
 
 export interface NewPart {
   partType: PartType
-  author: { type: 'contact' | 'admin', id: string }
+  author: { type: 'contact' | 'admin' | 'bot', id: string }
   body?: Body | null
   assignedTo?: Assignee | null
   attachmentUrls?: string[]
+  /** Files sent inline, stored with the part and served at the mock's `origin`. */
+  files?: { decoded: readonly DecodedFile[], origin: string } | undefined
+  /** When it was written, if not now (2.x replies' `created_at`). */
+  createdAt?: number | undefined
 }
 
 /**
@@ -16,6 +21,7 @@ export interface NewPart {
  * written after the fact, as a snooze's wake-up is). Call inside a transaction, after every check.
  */
 export function appendPart (ctx: DomainContext, conversation: ConversationRecord, part: NewPart, changes: Partial<ConversationRecord>, now = ctx.clock.now()): ConversationRecord {
+  const at = part.createdAt ?? now
   const record: PartRecord = {
     id: ctx.ids.partId(),
     conversationId: conversation.id,
@@ -27,11 +33,13 @@ export function appendPart (ctx: DomainContext, conversation: ConversationRecord
     assignedToType: part.assignedTo?.type ?? null,
     assignedToId: part.assignedTo?.id ?? null,
     attachmentUrls: part.attachmentUrls ?? [],
-    createdAt: now,
-    updatedAt: now,
-    notifiedAt: now
+    redacted: false,
+    createdAt: at,
+    updatedAt: at,
+    notifiedAt: at
   }
   ctx.store.parts.insert(record)
+  if (part.files !== undefined) saveAttachmentFiles(ctx, { conversationId: conversation.id, type: 'part', id: record.id }, part.files.decoded, part.files.origin)
   const updated: ConversationRecord = { ...conversation, ...changes, partsCount: conversation.partsCount + 1, updatedAt: now }
   ctx.store.conversations.update(updated)
   ctx.events.record({

@@ -2,7 +2,9 @@ import type { ConversationRecord, MessageRecord, PartRecord } from '../store/ind
 import type { AuthorType } from '../store/records.js'
 import type { DomainContext } from './context.js'
 import { conversationStatistics } from './conversation-statistics.js'
-import type { Admin, AdminRef, Author, ContactRef, Conversation, ConversationPart } from './types.js'
+import { urlAttachment } from './attachments.js'
+import type { TicketLink } from './tickets/types.js'
+import type { Admin, AdminRef, Attachment, Author, ContactRef, Conversation, ConversationPart, LinkedObject } from './types.js'
 
 /**
  * Turns stored conversations into the domain's Conversation: customers, authors and assignees
@@ -13,7 +15,11 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
   const customerIds = ctx.store.conversations.customersOf(records.map(r => r.id))
   const messages = ctx.store.messages.byIds(records.map(r => r.messageId))
   const parts = ctx.store.parts.ofConversations(records.map(r => r.id))
+  const tags = ctx.store.tags.of('conversation', records.map(r => r.id))
+  const messageFiles = ctx.store.attachmentFiles.ofOwners('message', records.map(r => r.messageId))
+  const partFiles = withParts ? ctx.store.attachmentFiles.ofOwners('part', [...parts.values()].flat().map(p => p.id)) : new Map<string, Attachment[]>()
   const authors = new AuthorDirectory(ctx)
+  const tickets = ticketLinks(ctx, records.map(r => r.id))
   authors.need([...customerIds.values()].flat())
   authors.needAuthorsOf([...messages.values()])
   authors.needAuthorsOf([...parts.values()].flat())
@@ -42,15 +48,20 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
         subject: message.subject,
         body: { text: message.body, format: message.bodyFormat },
         author: authors.author(message.authorType, message.authorId),
-        url: message.url
+        url: message.url,
+        attachments: attachmentsOf(message, messageFiles),
+        redacted: message.redacted
       },
       customerFirstReplyAt: record.customerFirstReplyAt,
       firstContactReplyAt: record.deliveredAs === 'customer_initiated' ? record.createdAt : record.customerFirstReplyAt,
       customAttributes: record.customAttributes,
+      tags: tags.get(record.id) ?? [],
       teammates: [...teammateIds].map(id => authors.admin(id)),
       statistics: conversationStatistics(record, message, conversationParts),
       partsCount: record.partsCount,
-      parts: withParts ? conversationParts.map(part => viewPart(part, authors)) : null
+      parts: withParts ? conversationParts.map(part => viewPart(part, authors, attachmentsOf(part, partFiles))) : null,
+      ticket: tickets.own.get(record.id) ?? null,
+      linkedObjects: tickets.linked.get(record.id) ?? []
     }
   })
 }
@@ -59,18 +70,43 @@ export function viewConversation (ctx: DomainContext, record: ConversationRecord
   return viewConversations(ctx, [record], true)[0] as Conversation
 }
 
-function viewPart (part: PartRecord, authors: AuthorDirectory): ConversationPart {
+function viewPart (part: PartRecord, authors: AuthorDirectory, attachments: Attachment[]): ConversationPart {
   return {
     id: part.id,
     partType: part.partType,
     body: part.body === null || part.bodyFormat === null ? null : { text: part.body, format: part.bodyFormat },
     author: authors.author(part.authorType, part.authorId),
     assignedTo: part.assignedToType === null || part.assignedToId === null ? null : { type: part.assignedToType, id: part.assignedToId },
-    attachmentUrls: part.attachmentUrls,
+    attachments,
+    redacted: part.redacted,
     createdAt: part.createdAt,
     updatedAt: part.updatedAt,
     notifiedAt: part.notifiedAt
   }
+}
+
+/** The ticket each conversation is, and the objects linked to each, in three queries. */
+function ticketLinks (ctx: DomainContext, ids: readonly string[]): { own: Map<string, TicketLink>, linked: Map<string, LinkedObject[]> } {
+  const own = new Map<string, TicketLink>()
+  const linked = new Map<string, LinkedObject[]>()
+  const ownRecords = ctx.store.tickets.byConversationIds(ids)
+  const linkedRecords = ctx.store.tickets.linkedTo(ids)
+  if (ownRecords.size === 0 && linkedRecords.length === 0) return { own, linked }
+  const categories = new Map(ctx.store.tickets.allTypes().map(type => [type.id, type.category]))
+  const add = (id: string, object: LinkedObject) => { linked.set(id, [...(linked.get(id) ?? []), object]) }
+  for (const ticket of ownRecords.values()) {
+    own.set(ticket.conversationId, { id: ticket.conversationId, ticketNumber: ticket.ticketNumber, category: categories.get(ticket.ticketTypeId) ?? 'Customer' })
+    if (ticket.linkedConversationId !== null) add(ticket.conversationId, { type: 'conversation', id: ticket.linkedConversationId, category: null })
+  }
+  for (const ticket of linkedRecords) {
+    if (ticket.linkedConversationId !== null) add(ticket.linkedConversationId, { type: 'ticket', id: ticket.conversationId, category: categories.get(ticket.ticketTypeId) ?? null })
+  }
+  return { own, linked }
+}
+
+/** URL attachments first, then the files sent inline, as they were given. */
+function attachmentsOf (item: MessageRecord | PartRecord, files: Map<string, Attachment[]>): Attachment[] {
+  return [...item.attachmentUrls.map(urlAttachment), ...(files.get(item.id) ?? [])]
 }
 
 /** Looks contacts up in one batch and admins once, then answers from memory. */

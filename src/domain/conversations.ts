@@ -5,7 +5,7 @@ import { viewConversation, viewConversations } from './conversation-view.js'
 import { errors } from './errors.js'
 import { numberedPage, pageWindow, type PageLimits, type PageRequest } from './pagination.js'
 import { findContact, type Identifier } from './people.js'
-import { mergeCustomAttributes } from './custom-attributes.js'
+import { checkCustomAttributes } from './data-attributes.js'
 import { findConversationRecord } from './references.js'
 import type { Conversation, Page } from './types.js'
 
@@ -53,6 +53,7 @@ export interface UpdateConversationInput {
   read?: boolean | undefined
   title?: string | null | undefined
   customAttributes?: Record<string, unknown> | undefined
+  companyId?: string | null | undefined
 }
 
 export function updateConversation (ctx: DomainContext, id: string, input: UpdateConversationInput): Conversation {
@@ -61,13 +62,27 @@ export function updateConversation (ctx: DomainContext, id: string, input: Updat
     const changes: Partial<ConversationRecord> = {}
     if (input.read !== undefined) changes.read = input.read
     if (input.title !== undefined) changes.title = input.title
-    if (input.customAttributes !== undefined) changes.customAttributes = mergeCustomAttributes(record.customAttributes, input.customAttributes)
+    if (input.companyId !== undefined) changes.companyId = input.companyId
+    if (input.customAttributes !== undefined) {
+      changes.customAttributes = checkCustomAttributes(ctx, 'conversation', record.customAttributes, input.customAttributes)
+    }
     // All checks are above this line; below it, only writes.
     if (Object.keys(changes).length === 0) return viewConversation(ctx, record)
     const updated = { ...record, ...changes, updatedAt: ctx.clock.now() }
     ctx.store.conversations.update(updated)
     ctx.events.record({ type: 'conversation.updated', conversationId: record.id, before: record, after: updated })
     return viewConversation(ctx, updated)
+  })
+}
+
+/** `DELETE /conversations/{id}` (2.13+): gone for good, from lists and search too; a 404 afterwards. */
+export function deleteConversation (ctx: DomainContext, id: string): { id: string } {
+  return ctx.store.transaction(() => {
+    const record = findConversationRecord(ctx, id)
+    // All checks are above this line; below it, only writes.
+    ctx.store.conversations.delete(record.id)
+    ctx.events.record({ type: 'conversation.deleted', conversationId: record.id })
+    return { id: record.id }
   })
 }
 

@@ -23,7 +23,17 @@ export const errors = {
 
   notFound: (subject: NotFoundSubject) => new IntercomError(404, 'not_found', `${subject} Not Found`),
   adminNotFound: () => new IntercomError(404, 'admin_not_found', 'Admin not found'),
+  adminForIdNotFound: () => new IntercomError(404, 'admin_not_found', 'Admin for admin_id not found'),
   routeNotFound: () => new IntercomError(404, 'not_found', 'Resource Not Found'),
+  conversationNotFound: () => new IntercomError(404, 'not_found', 'Conversation not found'),
+  tagNotFound: () => new IntercomError(404, 'tag_not_found', 'Tag not found'),
+  companyNotFound: () => new IntercomError(404, 'company_not_found', 'Company Not Found'),
+  teamNotFound: () => new IntercomError(404, 'team_not_found', 'Team not found'),
+  dataAttributeNotFound: () => new IntercomError(404, 'field_not_found', "We couldn't find that data attribute to update"),
+  tagHasDependents: (segmentNames: string[]) =>
+    new IntercomError(400, 'tag_has_dependent_objects', `Unable to delete Tag with dependent objects. Segments: ${segmentNames.join(', ')}.`),
+  parameterNotFound: (message: string, field?: string) => new IntercomError(400, 'parameter_not_found', message, field),
+  dataInvalid: (message: string) => new IntercomError(422, 'data_invalid', message),
 
   parameterInvalid: (message: string, field?: string) => new IntercomError(400, 'parameter_invalid', message, field),
   // Intercom's documented body for these carries no field (intercom-api.md §1.3).
@@ -31,6 +41,10 @@ export const errors = {
   subjectRequired: () => new IntercomError(422, 'parameter_not_found', 'No subject supplied for email message'),
   unsubscribedFromEmails: () => new IntercomError(403, 'action_forbidden', 'This user is unsubscribed from emails'),
   notParticipant: () => new IntercomError(403, 'action_forbidden', 'The user is not a customer of this conversation'),
+
+  lastCustomer: () => new IntercomError(422, 'parameter_invalid', 'Removing the last customer is not allowed'),
+  notRedactable: (message: string) => new IntercomError(400, 'conversation_part_not_redactable', message),
+  partOrMessageNotFound: () => new IntercomError(404, 'conversation_part_or_message_not_found', 'Conversation part or message not found'),
 
   conflict: (message: string, field?: string) => new IntercomError(409, 'conflict', message, field),
   multipleUsersMatchEmail: () =>

@@ -1,6 +1,6 @@
 import type { ConversationRecord } from '../store/records.js'
 import type { DomainContext } from './context.js'
-import type { Contact, ContactRole, ConversationState, PartType } from './types.js'
+import type { Admin, Contact, ContactRole, ConversationState, PartType, Tag, UnixSeconds } from './types.js'
 
 /**
  * What a domain operation did, as facts about the model: no HTTP, no webhook topics. Operations
@@ -28,6 +28,17 @@ export type DomainEvent =
   /** `from` was merged into `into` and deleted. */
   | { type: 'contact.merged', from: Contact, into: Contact }
   | { type: 'contact.deleted', contact: Contact }
+  /** A tag was applied to (`added`) or taken off one user or lead; `contact` is as it is afterwards. */
+  | { type: 'contact.tag_changed', contact: Contact, tag: Tag, at: UnixSeconds, added: boolean }
+  /** `POST /contacts/{id}/archive` or `/unarchive`; `contact.archived` says which. */
+  | { type: 'contact.archive_changed', contact: Contact }
+  | { type: 'company.created', companyId: string }
+  /** A participant added to (`added`) or removed from a conversation. */
+  | { type: 'conversation.customer_changed', conversationId: string, contactId: string, added: boolean }
+  /** A part's body (or, with `partId` null, the source message's) replaced by the deletion notice. */
+  | { type: 'conversation.redacted', conversationId: string, partId: string | null }
+  | { type: 'conversation.deleted', conversationId: string }
+  | { type: 'admin.away_changed', admin: Admin }
 
 export interface DomainEvents {
   record: (event: DomainEvent) => void

@@ -7,14 +7,21 @@ import type { Clock } from './clock.js'
  * id of one kind never finds an object of another (a message id sent to `GET /conversations/{id}`
  * is a 404, as on Intercom) and two workspaces started alike get the same ids.
  */
-export type NumericIdKind = 'message' | 'conversation' | 'part' | 'contact' | 'uuid'
+export type NumericIdKind = 'message' | 'conversation' | 'part' | 'contact' | 'uuid' | 'tag' | 'note' | 'event' | 'data_attribute' | 'company' | 'ticket' | 'ticket_attribute'
 
 export const numericIdBases: Record<NumericIdKind, number> = {
   message: 2000, // the first message is "2001", as in Intercom's own examples
   conversation: 1_000_000_000,
   part: 3_000_000_000,
   contact: 0, // not rendered: the counter inside a contact's object id
-  uuid: 0 // not rendered: the counter an anonymous UUID is derived from
+  uuid: 0, // not rendered: the counter an anonymous UUID is derived from
+  tag: 7_000_000, // Intercom's tag ids are 7-digit numbers ("7522907")
+  note: 17_000_000,
+  event: 0, // not rendered as a number: the counter inside an event's object id
+  data_attribute: 0, // small integers, as in Intercom's examples (37, 44)
+  company: 0, // not rendered: the counter inside a company's object id
+  ticket: 0, // a ticket's `ticket_id`, the number teammates see: 1, 2, …
+  ticket_attribute: 0
 }
 
 /** Hands out the next value of a per-workspace counter; backed by the store, inside the write transaction. */
@@ -24,10 +31,19 @@ export interface Ids {
   messageId: () => string
   conversationId: () => string
   partId: () => string
+  ticketNumber: () => string
+  ticketAttributeId: () => string
   /** A 24-hex object id: creation time, the workspace's seed, counter (the layout of a MongoDB ObjectId). */
   contactId: () => string
   /** The UUID Intercom assigns as `user_id` of every new lead and visitor. */
   uuid: () => string
+  tagId: () => string
+  noteId: () => string
+  dataAttributeId: () => number
+  /** 24-hex object ids of the workspace's own sequence: creation time, then counter. */
+  /** `at`: the creation time its leading digits hold (now by default). */
+  companyId: (at?: number) => string
+  eventId: () => string
 }
 
 /** The seed of a workspace whose fixtures name none. */
@@ -45,7 +61,14 @@ export function createIds (seed: string, clock: Clock, next: NextInSequence): Id
     conversationId: numeric('conversation'),
     partId: numeric('part'),
     contactId: () => hex(clock.now(), 8) + seedPart + hex(next('contact', numericIdBases.contact), 10),
-    uuid: () => seededUuid(seed, 'uuid', next('uuid', numericIdBases.uuid))
+    uuid: () => seededUuid(seed, 'uuid', next('uuid', numericIdBases.uuid)),
+    tagId: numeric('tag'),
+    noteId: numeric('note'),
+    dataAttributeId: () => next('data_attribute', numericIdBases.data_attribute),
+    companyId: (at = clock.now()) => hex(at, 8) + hex(next('company', numericIdBases.company), 16),
+    eventId: () => hex(clock.now(), 8) + hex(next('event', numericIdBases.event), 16),
+    ticketNumber: numeric('ticket'),
+    ticketAttributeId: numeric('ticket_attribute')
   }
 }
 

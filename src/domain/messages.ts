@@ -2,6 +2,7 @@ import type { DomainContext } from './context.js'
 import { errors } from './errors.js'
 import { convertVisitorToLead, findContact, lookupContact, singleIdentifier } from './people.js'
 import { createAdminMessage } from './admin-messages.js'
+import { checkAttachments } from './attachments.js'
 import { parseMessageType, requireBody, toMessage, type CreateMessageInput, type PartyInput } from './message-input.js'
 import { startConversation } from './start-conversation.js'
 import type { Contact, ContactRole, Message } from './types.js'
@@ -39,7 +40,7 @@ function createContactMessage (ctx: DomainContext, input: CreateMessageInput, se
   }
   const body = requireBody(input.body)
   const identifier = singleIdentifier(input.from, 'from')
-  return sendContactMessage(ctx, () => findContact(ctx, identifier, senderRoles), body, input.createdAt)
+  return sendContactMessage(ctx, () => findContact(ctx, identifier, senderRoles), body, { createdAt: input.createdAt })
 }
 
 /**
@@ -48,7 +49,18 @@ function createContactMessage (ctx: DomainContext, input: CreateMessageInput, se
  * a visitor may also be named by its `user_id` in that field (as intercom-client 7 documents), and it
  * becomes a lead.
  */
-export function createConversation (ctx: DomainContext, input: { from: PartyInput, body?: string | undefined, createdAt?: number | undefined }): Message {
+export interface CreateConversationInput {
+  from: PartyInput
+  body?: string | undefined
+  subject?: string | undefined
+  attachmentUrls?: string[] | undefined
+  createdAt?: number | undefined
+}
+
+/** 2.x `attachment_urls` of `POST /conversations`: "You can include up to 10 URLs" (no files). */
+const CONVERSATION_ATTACHMENT_LIMITS = { maxUrls: 10, maxFiles: 0 }
+
+export function createConversation (ctx: DomainContext, input: CreateConversationInput): Message {
   const senderRoles = SENDER_ROLES[input.from.type]
   if (senderRoles === undefined || input.from.type === 'admin') {
     throw errors.parameterInvalid(`from.type must be one of user, lead, contact, not ${input.from.type}`, 'from.type')
@@ -56,12 +68,13 @@ export function createConversation (ctx: DomainContext, input: { from: PartyInpu
   const id = input.from.id
   if (id === undefined || id === '') throw errors.parameterInvalid('from.id is required: the id of the contact starting the conversation', 'from.id')
   const body = requireBody(input.body)
+  checkAttachments({ urls: input.attachmentUrls }, CONVERSATION_ATTACHMENT_LIMITS)
   return sendContactMessage(ctx, () => lookupContact(ctx, { by: 'id', value: id }, senderRoles) ??
-    findContact(ctx, { by: 'userId', value: id }, senderRoles.filter(role => role !== 'user')), body, input.createdAt)
+    findContact(ctx, { by: 'userId', value: id }, senderRoles.filter(role => role !== 'user')), body, input)
 }
 
 /** Writes a contact's message and the conversation it opens; a visitor sender becomes a lead first. */
-function sendContactMessage (ctx: DomainContext, findSender: () => Contact, body: string, createdAt: number | undefined): Message {
+function sendContactMessage (ctx: DomainContext, findSender: () => Contact, body: string, extras: Pick<CreateConversationInput, 'subject' | 'attachmentUrls' | 'createdAt'>): Message {
   return ctx.store.transaction(() => {
     const found = findSender()
     // All checks are above this line; below it, only writes.
@@ -73,10 +86,11 @@ function sendContactMessage (ctx: DomainContext, findSender: () => Contact, body
       customers: [sender],
       deliveredAs: 'customer_initiated',
       messageType: 'inapp',
-      subject: null,
+      subject: extras.subject ?? null,
       body: { text: body, format: 'plaintext' },
       template: null,
-      createdAt
+      attachmentUrls: extras.attachmentUrls,
+      createdAt: extras.createdAt
     })
     return toMessage(message, null)
   })

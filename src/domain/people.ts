@@ -1,7 +1,7 @@
 import type { DomainContext } from './context.js'
 import { errors, type IntercomError } from './errors.js'
 import { pseudonymFor } from './pseudonym.js'
-import type { Contact, ContactRole } from './types.js'
+import { NO_LINKS, type Contact, type ContactRole } from './types.js'
 
 /**
  * The ways Intercom lets a request name a contact: its Intercom `id`, the 1.x `user_id` (a user's
@@ -21,6 +21,21 @@ const WIRE_NAMES = { id: 'id', userId: 'user_id', externalId: 'external_id', ema
 /** A contact's 1.x `user_id`: a user's is its external id; a lead's or visitor's the UUID Intercom gave it. */
 export function userIdOf (contact: Contact): string | null {
   return contact.role === 'user' ? contact.externalId : contact.anonymousId ?? contact.externalId
+}
+
+/** How a customer names itself in conversation requests: `intercom_user_id`, `user_id` or `email`. */
+export interface CustomerIdentifiers {
+  intercomUserId?: string | undefined
+  userId?: string | undefined
+  email?: string | undefined
+}
+
+/** The first identifier given, in Intercom's order (`intercom_user_id`, `user_id`, `email`), or null. */
+export function customerIdentifier (input: CustomerIdentifiers): Identifier | null {
+  if (input.intercomUserId !== undefined && input.intercomUserId !== '') return { by: 'id', value: input.intercomUserId }
+  if (input.userId !== undefined && input.userId !== '') return { by: 'userId', value: input.userId }
+  if (input.email !== undefined && input.email !== '') return { by: 'email', value: input.email }
+  return null
 }
 
 /** Emails are compared and stored downcased, as Intercom does. */
@@ -70,7 +85,7 @@ export function findContact (
   return contact
 }
 
-export type ContactFields = Partial<Omit<Contact, 'id' | 'role' | 'createdAt' | 'updatedAt'>>
+export type ContactFields = Partial<Omit<Contact, 'id' | 'role' | 'createdAt' | 'updatedAt' | 'archived' | 'blocked' | 'links'>>
 
 /** A new contact, not yet stored. Leads and visitors get the anonymous UUID and pseudonym Intercom assigns. */
 export function newContact (ctx: DomainContext, role: ContactRole, fields: ContactFields, id = ctx.ids.contactId()): Contact {
@@ -92,9 +107,20 @@ export function newContact (ctx: DomainContext, role: ContactRole, fields: Conta
     lastRequestAt: fields.lastRequestAt ?? null,
     lastRepliedAt: fields.lastRepliedAt ?? null,
     sessionCount: fields.sessionCount ?? 0,
+    archived: false,
+    blocked: false,
+    ownerId: fields.ownerId ?? null,
     createdAt: now,
-    updatedAt: now
+    updatedAt: now,
+    links: NO_LINKS
   }
+}
+
+/** Creates and stores a lead with only an email: what Intercom does for an email nobody has. Call inside a transaction. */
+export function insertLeadWithEmail (ctx: DomainContext, email: string): Contact {
+  const lead = newContact(ctx, 'lead', { email: normaliseEmail(email) })
+  ctx.store.contacts.insert(lead)
+  return lead
 }
 
 /** Writes a visitor's conversion to a lead: same id and user_id, role lead. Call inside a transaction. */
@@ -106,14 +132,15 @@ export function convertVisitorToLead (ctx: DomainContext, visitor: Contact): Con
 }
 
 /**
- * Merges `from` into `into`: its conversations, messages and parts follow, and `from` is deleted.
+ * Merges `from` into `into`: its conversations, messages and parts follow, as do its tags, companies,
+ * notes, data events and subscription choices (as Intercom moves them to the user), and `from` is deleted.
  * Identifiers of `from` are never copied onto `into` (Intercom's merge rule). Call inside a transaction.
  */
 export function mergeContactInto (ctx: DomainContext, from: Contact, into: Contact): Contact {
   const now = ctx.clock.now()
   ctx.store.contacts.transferConversations(from.id, into.id)
   ctx.store.contacts.markDeleted(from.id, now)
-  const merged: Contact = { ...into, updatedAt: now }
+  const merged: Contact = { ...(ctx.store.contacts.findById(into.id) ?? into), updatedAt: now }
   ctx.store.contacts.update(merged)
   ctx.events.record({ type: 'contact.merged', from, into: merged })
   return merged

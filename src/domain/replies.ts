@@ -1,11 +1,13 @@
 import type { ConversationRecord } from '../store/index.js'
 import type { DomainContext } from './context.js'
 import { adminBody, isAdminAction, planAdminAction, type AdminActionInput } from './conversation-actions.js'
-import { appendPart } from './conversation-parts.js'
+import { OPERATOR_BOT_ID } from './assignment-rules.js'
+import { checkAttachments, type AttachmentFileInput, type AttachmentLimits } from './attachments.js'
+import { appendPart, type NewPart } from './conversation-parts.js'
 import { viewConversation } from './conversation-view.js'
 import { errors } from './errors.js'
 import { requireBody } from './message-input.js'
-import { findContact, type Identifier } from './people.js'
+import { customerIdentifier, findContact, type Identifier } from './people.js'
 import { findAdmin, findConversationRecord } from './references.js'
 import type { Contact, Conversation } from './types.js'
 
@@ -16,14 +18,16 @@ export interface ReplyInput extends AdminActionInput {
   intercomUserId?: string | undefined
   userId?: string | undefined
   email?: string | undefined
+  /** 2.x: files sent inline, admins' replies only. */
+  attachmentFiles?: AttachmentFileInput[] | undefined
+  /** The mock's origin as the client reached it: stored files are served there. */
+  origin?: string | undefined
+  /** 2.x `created_at`: when the reply was written (for imports); now by default. */
+  createdAt?: number | undefined
 }
 
-export interface ReplyLimits {
-  maxAttachments: number
-}
-
-/** 1.x allows 5 attachment URLs on a reply (intercom-api.md §2.4), 2.x 10 (§2.9). */
-export const REPLY_LIMITS: Record<1 | 2, ReplyLimits> = { 1: { maxAttachments: 5 }, 2: { maxAttachments: 10 } }
+/** 1.x allows 5 attachment URLs on a reply (intercom-api.md §2.4) and no files; 2.x 10 URLs and 10 files (§2.9). */
+export const REPLY_LIMITS: Record<1 | 2, AttachmentLimits> = { 1: { maxUrls: 5, maxFiles: 0 }, 2: { maxUrls: 10, maxFiles: 10 } }
 
 /**
  * A customer's comment, or an admin's comment, note or action (close, open, snooze, assign: 1.x and
@@ -32,9 +36,14 @@ export const REPLY_LIMITS: Record<1 | 2, ReplyLimits> = { 1: { maxAttachments: 5
  * and is the customer's first reply of an admin-initiated conversation when it is the first; an
  * admin's comment stops the wait.
  */
-export function replyConversation (ctx: DomainContext, conversationId: string, input: ReplyInput, limits: ReplyLimits): Conversation {
-  checkAttachments(input.attachmentUrls, limits.maxAttachments)
-  return isFromAdmin(input) ? adminReply(ctx, conversationId, input) : customerReply(ctx, conversationId, input)
+export function replyConversation (ctx: DomainContext, conversationId: string, input: ReplyInput, limits: AttachmentLimits): Conversation {
+  const fromAdmin = isFromAdmin(input)
+  if (!fromAdmin && input.attachmentFiles !== undefined && input.attachmentFiles.length > 0) {
+    throw errors.parameterInvalid('attachment_files can only be sent with a reply from an admin', 'attachment_files')
+  }
+  const files = checkAttachments({ urls: input.attachmentUrls, files: input.attachmentFiles }, limits)
+  const extras: Pick<NewPart, 'files' | 'createdAt'> = { files: { decoded: files, origin: input.origin ?? '' }, createdAt: input.createdAt }
+  return fromAdmin ? adminReply(ctx, conversationId, input, extras) : customerReply(ctx, conversationId, input, extras)
 }
 
 /**
@@ -48,7 +57,7 @@ function isFromAdmin (input: ReplyInput): boolean {
   throw errors.parameterInvalid('type is required', 'type')
 }
 
-function customerReply (ctx: DomainContext, conversationId: string, input: ReplyInput): Conversation {
+function customerReply (ctx: DomainContext, conversationId: string, input: ReplyInput, extras: Pick<NewPart, 'files' | 'createdAt'>): Conversation {
   if (input.messageType !== 'comment') throw errors.parameterInvalid('message_type must be comment for a reply from a user', 'message_type')
   const body = requireBody(input.body)
   const identifier = replierIdentifier(input)
@@ -66,7 +75,8 @@ function customerReply (ctx: DomainContext, conversationId: string, input: Reply
       partType: conversation.state === 'open' ? 'comment' : 'open',
       author: { type: 'contact', id: contact.id },
       body: { text: body, format: 'plaintext' },
-      attachmentUrls: input.attachmentUrls ?? []
+      attachmentUrls: input.attachmentUrls ?? [],
+      ...extras
     }, {
       state: 'open',
       snoozedUntil: null,
@@ -75,11 +85,11 @@ function customerReply (ctx: DomainContext, conversationId: string, input: Reply
       lastAuthorType: 'contact',
       customerFirstReplyAt: firstReplyOfOutbound ? now : conversation.customerFirstReplyAt
     })
-    return viewConversation(ctx, updated)
+    return viewConversation(ctx, reassignIfAssigneeAway(ctx, updated))
   })
 }
 
-function adminReply (ctx: DomainContext, conversationId: string, input: ReplyInput): Conversation {
+function adminReply (ctx: DomainContext, conversationId: string, input: ReplyInput, extras: Pick<NewPart, 'files' | 'createdAt'>): Conversation {
   const action = input.messageType
   if (action !== 'comment' && action !== 'note' && !isAdminAction(action)) {
     throw errors.parameterInvalid('message_type must be one of comment, note, assignment, open, close, snoozed for a reply from an admin', 'message_type')
@@ -96,15 +106,26 @@ function adminReply (ctx: DomainContext, conversationId: string, input: ReplyInp
         ? { part: { partType: 'comment' as const, author, body: adminBody(input.body), attachmentUrls: input.attachmentUrls ?? [] }, changes: { waitingSince: null, read: true, lastAuthorType: 'admin' as const } }
         : { part: { partType: 'note' as const, author, body: adminBody(input.body), attachmentUrls: input.attachmentUrls ?? [] }, changes: {} }
     // All checks are above this line; below it, only writes.
-    return viewConversation(ctx, appendPart(ctx, conversation, part, changes))
+    return viewConversation(ctx, appendPart(ctx, conversation, { ...part, ...extras }, changes))
   })
+}
+
+/**
+ * A customer's new reply to a conversation whose admin is away with `away_mode_reassign` goes back to
+ * the team inbox: the admin is unassigned (the team, if any, stays), recorded as Intercom's
+ * `away_mode_assignment` part by its Operator bot.
+ */
+function reassignIfAssigneeAway (ctx: DomainContext, conversation: ConversationRecord): ConversationRecord {
+  const assignee = conversation.adminAssigneeId === null ? null : ctx.store.admins.findById(conversation.adminAssigneeId)
+  if (assignee === null || !assignee.awayModeEnabled || !assignee.awayModeReassign) return conversation
+  const team = conversation.teamAssigneeId === null ? null : { type: 'team' as const, id: conversation.teamAssigneeId }
+  return appendPart(ctx, conversation, { partType: 'away_mode_assignment', author: { type: 'bot', id: OPERATOR_BOT_ID }, assignedTo: team }, { adminAssigneeId: null })
 }
 
 /** A customer replying names itself by `intercom_user_id`, else `user_id`, else `email`. */
 function replierIdentifier (input: ReplyInput): Identifier {
-  if (nonEmpty(input.intercomUserId)) return { by: 'id', value: input.intercomUserId }
-  if (nonEmpty(input.userId)) return { by: 'userId', value: input.userId }
-  if (nonEmpty(input.email)) return { by: 'email', value: input.email }
+  const identifier = customerIdentifier(input)
+  if (identifier !== null) return identifier
   throw errors.parameterInvalid('A reply from a user needs one of intercom_user_id, user_id or email', 'intercom_user_id')
 }
 
@@ -114,14 +135,3 @@ function latestOf (ctx: DomainContext, contact: Contact): ConversationRecord {
   return latest
 }
 
-function checkAttachments (urls: string[] | undefined, max: number): void {
-  if (urls === undefined) return
-  if (urls.length > max) throw errors.parameterInvalid(`attachment_urls can hold at most ${max} URLs`, 'attachment_urls')
-  for (const url of urls) {
-    if (!/^https?:\/\/[^\s/]+/i.test(url)) throw errors.parameterInvalid(`attachment_urls must be http or https URLs, not ${url}`, 'attachment_urls')
-  }
-}
-
-function nonEmpty (value: string | undefined): value is string {
-  return value !== undefined && value !== ''
-}

@@ -4,7 +4,7 @@
  * "Accepted Fields" and "Accepted Operators"; intercom-api.md §2.12, §3.3).
  */
 
-export type SearchKind = 'conversation' | 'contact'
+export type SearchKind = 'conversation' | 'contact' | 'ticket'
 
 /** Every operator of a filter (`single_filter_search_request.operator`). */
 export const FILTER_OPERATORS = ['=', '!=', 'IN', 'NIN', '>', '<', '>=', '<=', '~', '!~', '^', '$'] as const
@@ -44,7 +44,8 @@ const NUMBER_OPS: readonly FilterOperator[] = ['=', '!=', 'IN', 'NIN', '>', '<',
  */
 export const OPERATORS: Record<SearchKind, Record<FieldType, readonly FilterOperator[]>> = {
   conversation: { string: STRING_OPS, id: STRING_OPS, integer: NUMBER_OPS, date: NUMBER_OPS, boolean: BOOLEAN_OPS, number: NUMBER_OPS },
-  contact: { string: STRING_OPS, id: STRING_OPS, integer: NUMBER_OPS, date: ['=', '>', '<'], boolean: BOOLEAN_OPS, number: NUMBER_OPS }
+  contact: { string: STRING_OPS, id: STRING_OPS, integer: NUMBER_OPS, date: ['=', '>', '<'], boolean: BOOLEAN_OPS, number: NUMBER_OPS },
+  ticket: { string: STRING_OPS, id: STRING_OPS, integer: NUMBER_OPS, date: NUMBER_OPS, boolean: BOOLEAN_OPS, number: NUMBER_OPS }
 }
 
 const SOURCE_TYPES = ['conversation', 'email', 'facebook', 'instagram', 'phone_call', 'phone_switch', 'push', 'sms', 'twitter', 'whatsapp'] as const
@@ -73,8 +74,8 @@ export const CONVERSATION_FIELDS: Readonly<Record<string, FieldSpec>> = {
   state: { type: 'string', values: ['open', 'closed', 'snoozed'], sortable: true },
   waiting_since: { type: 'date', sortable: true },
   snoozed_until: { type: 'date', sortable: true },
-  // The mock keeps no tags, priorities or AI agent: every conversation has no tags, is not_priority
-  // and had no AI agent participate, which is what its conversations render.
+  // The mock keeps no priorities or AI agent: every conversation is not_priority and had no AI agent
+  // participate, which is what its conversations render.
   tag_ids: { type: 'id', multi: true },
   priority: { type: 'string', values: ['priority', 'not_priority'] },
   ai_agent_participated: { type: 'boolean' }
@@ -101,9 +102,32 @@ export const CONTACT_FIELDS: Readonly<Record<string, FieldSpec>> = {
   unsubscribed_from_emails: { type: 'boolean', sortable: true },
   marked_email_as_spam: { type: 'boolean' },
   has_hard_bounced: { type: 'boolean' },
-  // No tags or segments in the mock: every contact has none.
+  // segment_id matches the members a segment's filter has now (domain/search.ts).
   tag_id: { type: 'id', multi: true, operators: ['=', '!='] },
   segment_id: { type: 'id', multi: true }
+}
+
+/**
+ * `POST /tickets/search` (2.10+): the ticket fields the mock keeps ("Accepted Fields" of OAS 2.14).
+ * `category` takes Intercom's search terms (request, task, tracker); `state` a state's category;
+ * `ticket_state_id` is the mock's addition, next to the documented `state`.
+ */
+export const TICKET_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  id: { type: 'id', sortable: true },
+  created_at: { type: 'date', sortable: true },
+  updated_at: { type: 'date', sortable: true },
+  title: { type: 'string', sortable: true },
+  description: { type: 'string' },
+  category: { type: 'string', values: ['request', 'task', 'tracker'] },
+  ticket_type_id: { type: 'id' },
+  ticket_state_id: { type: 'id' },
+  state: { type: 'string', values: ['submitted', 'in_progress', 'waiting_on_customer', 'resolved'] },
+  contact_ids: { type: 'id', multi: true },
+  teammate_ids: { type: 'id', multi: true },
+  admin_assignee_id: { type: 'integer', sortable: true },
+  team_assignee_id: { type: 'integer', sortable: true },
+  open: { type: 'boolean', sortable: true },
+  snoozed_until: { type: 'date', sortable: true }
 }
 
 /** `custom_attributes.{attribute_name}` (contacts): typed by the value a filter sends. */
@@ -115,11 +139,13 @@ export const CUSTOM_ATTRIBUTE_PREFIX = 'custom_attributes.'
  */
 const UNSUPPORTED: Record<SearchKind, RegExp> = {
   conversation: /^(channel_initiated|statistics\..+|conversation_rating\..+|ai_agent\..+)$/,
-  contact: /^(language_override|browser|browser_language|os|location\.(country|region|city)|ios_.+|android_.+|andoid_sdk_version)$/
+  contact: /^(language_override|browser|browser_language|os|location\.(country|region|city)|ios_.+|android_.+|andoid_sdk_version)$/,
+  // Ticket attributes by their attribute id: the mock keeps attributes by name.
+  ticket: /^ticket_attribute\..+$/
 }
 
 export function fieldsOf (kind: SearchKind): Readonly<Record<string, FieldSpec>> {
-  return kind === 'conversation' ? CONVERSATION_FIELDS : CONTACT_FIELDS
+  return kind === 'conversation' ? CONVERSATION_FIELDS : kind === 'ticket' ? TICKET_FIELDS : CONTACT_FIELDS
 }
 
 export function isDocumentedButUnsupported (kind: SearchKind, field: string): boolean {

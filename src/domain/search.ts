@@ -5,6 +5,9 @@ import { numberedPage, pageWindow, type PageLimits, type PageRequest } from './p
 import { searchCriteria } from './search-criteria.js'
 import { CUSTOM_ATTRIBUTE_PREFIX, fieldsOf, sortableFieldList, type SearchKind } from './search-fields.js'
 import { checkCustomAttributeName, describe, isObject, parseQuery, type SearchQuery } from './search-query.js'
+import type { Criterion } from '../store/search.js'
+import { viewTicket } from './tickets/tickets.js'
+import type { Ticket } from './tickets/types.js'
 import type { Contact, Conversation, Page } from './types.js'
 
 export type { FieldType, FilterOperator, SearchKind } from './search-fields.js'
@@ -40,7 +43,8 @@ export interface SearchSort {
  */
 export const SEARCH_PAGE_LIMITS: Record<SearchKind, PageLimits> = {
   conversation: { defaultPerPage: 20, maxPerPage: 150 },
-  contact: { defaultPerPage: 50, maxPerPage: 150 }
+  contact: { defaultPerPage: 50, maxPerPage: 150 },
+  ticket: { defaultPerPage: 20, maxPerPage: 150 }
 }
 
 /**
@@ -75,13 +79,40 @@ export function searchConversations (ctx: DomainContext, body: unknown): Page<Co
   return numberedPage(viewConversations(ctx, records, false), window, ctx.store.search.countConversations(criteria))
 }
 
-/** `POST /contacts/search` (`SearchContacts`): users and leads; never visitors or deleted contacts. */
+/** `POST /tickets/search` (`searchTickets`, 2.10+): a page of tickets, each as `GET /tickets/{id}` shows it. */
+export function searchTickets (ctx: DomainContext, body: unknown): Page<Ticket> {
+  const request = parseSearchRequest(body, 'ticket')
+  const criteria = searchCriteria('ticket', request.query, request.sort, ctx.workspace.app.timezone)
+  const window = pageWindow(pageRequest(request.pagination), SEARCH_PAGE_LIMITS.ticket)
+  const records = ctx.store.search.tickets(criteria, window.perPage, window.offset)
+  const tickets = ctx.store.tickets.byConversationIds(records.map(r => r.id))
+  const items = records.flatMap(r => {
+    const ticket = tickets.get(r.id)
+    return ticket === undefined ? [] : [viewTicket(ctx, ticket)]
+  })
+  return numberedPage(items, window, ctx.store.search.countTickets(criteria))
+}
+
+/**
+ * `POST /contacts/search` (`SearchContacts`): users and leads; never visitors or deleted contacts.
+ * `segment_id` compares with the segments' own filters, so it matches the members they have now.
+ */
 export function searchContacts (ctx: DomainContext, body: unknown): Page<Contact> {
   const request = parseSearchRequest(body, 'contact')
-  const criteria = searchCriteria('contact', request.query, request.sort, ctx.workspace.app.timezone)
+  const parsed = searchCriteria('contact', request.query, request.sort, ctx.workspace.app.timezone)
+  const criteria = { ...parsed, where: withSegmentFilters(ctx, parsed.where) }
   const window = pageWindow(pageRequest(request.pagination), SEARCH_PAGE_LIMITS.contact)
   const contacts = ctx.store.search.contacts(criteria, window.perPage, window.offset)
   return numberedPage(contacts, window, ctx.store.search.countContacts(criteria))
+}
+
+function withSegmentFilters (ctx: DomainContext, criterion: Criterion): Criterion {
+  if ('conditions' in criterion) return { ...criterion, conditions: criterion.conditions.map(c => withSegmentFilters(ctx, c)) }
+  if (criterion.field !== 'segment_id') return criterion
+  const ids = [criterion.value].flat().map(String)
+  const segments = ids.map(id => ctx.store.segments.findById(id)).filter(segment => segment !== null)
+  const members: Criterion = { operator: 'OR', conditions: segments.map(segment => segment.criteria) }
+  return criterion.comparison === '!=' || criterion.comparison === 'NIN' ? { operator: 'NOT', conditions: [members] } : members
 }
 
 function parsePagination (input: unknown, kind: SearchKind): SearchPagination {

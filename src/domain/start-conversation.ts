@@ -15,6 +15,8 @@ export interface StartConversationInput {
   adminAssigneeId?: string | null
   /** 2.x `create_conversation_without_contact_reply`: open the admin's conversation in the inbox now. */
   openForAdmin?: boolean | undefined
+  /** URLs attached to the opening message (2.x `attachment_urls`). */
+  attachmentUrls?: string[] | undefined
   /** 2.11+ `created_at`: when it happened, for migrating past conversations; now by default. */
   createdAt?: number | undefined
 }
@@ -39,6 +41,8 @@ export function startConversation (ctx: DomainContext, input: StartConversationI
     bodyFormat: input.body.format,
     template: input.template,
     url: null,
+    attachmentUrls: input.attachmentUrls ?? [],
+    redacted: false,
     createdAt: now
   }
   const conversation: ConversationRecord = {
@@ -57,6 +61,7 @@ export function startConversation (ctx: DomainContext, input: StartConversationI
     customerFirstReplyAt: null,
     lastAuthorType: input.author.type,
     customAttributes: {},
+    companyId: null,
     partsCount: 0,
     createdAt: now,
     updatedAt: now

@@ -1,4 +1,5 @@
 import type { ClockSetting } from './clock.js'
+import type { TicketCategory, TicketLink } from './tickets/types.js'
 
 /**
  * The one model behind every API version. Presenters render these as 1.x or 2.x wire shapes;
@@ -29,8 +30,138 @@ export interface Contact {
   lastRequestAt: UnixSeconds | null
   lastRepliedAt: UnixSeconds | null
   sessionCount: number
+  /** 2.x `POST /contacts/{id}/archive`: left out of lists and search until unarchived. */
+  archived: boolean
+  /** 2.x `owner_id`: the admin who owns the contact's account. */
+  ownerId: string | null
+  /** 2.13+ `POST /contacts/{id}/block`. */
+  blocked: boolean
   createdAt: UnixSeconds
   updatedAt: UnixSeconds
+  /** What the contact is linked to, read with it. */
+  links: ContactLinks
+}
+
+/** A contact's tags, companies, notes, segments and subscription choices, as its answers list them. */
+export interface ContactLinks {
+  tags: AppliedTag[]
+  companies: CompanyRef[]
+  /** Newest first. */
+  noteIds: string[]
+  /** Segments whose filter the contact matches now. */
+  segmentIds: string[]
+  /** Subscription types the contact chose (opted into an opt-in type, out of an opt-out type). */
+  subscriptions: Array<{ subscriptionTypeId: string, consent: ConsentType }>
+}
+
+export const NO_LINKS: ContactLinks = { tags: [], companies: [], noteIds: [], segmentIds: [], subscriptions: [] }
+
+export interface Tag {
+  id: string
+  name: string
+}
+
+/** A tag on a contact, conversation or company: when, and by which admin (null when not known). */
+export interface AppliedTag {
+  tag: Tag
+  /** Null for a tag answered by an untag request that found it not applied. */
+  appliedAt: UnixSeconds | null
+  appliedBy: string | null
+}
+
+export interface CompanyRef {
+  id: string
+  companyId: string
+  name: string | null
+}
+
+export interface Company {
+  id: string
+  companyId: string
+  name: string | null
+  plan: string | null
+  size: number | null
+  website: string | null
+  industry: string | null
+  monthlySpend: number
+  customAttributes: Record<string, unknown>
+  remoteCreatedAt: UnixSeconds | null
+  lastRequestAt: UnixSeconds | null
+  createdAt: UnixSeconds
+  updatedAt: UnixSeconds
+  /** Live contacts attached to it. */
+  userCount: number
+  /** The sessions of those contacts, summed. */
+  sessionCount: number
+  tags: AppliedTag[]
+}
+
+export interface Note {
+  id: string
+  contactId: string
+  /** The admin who wrote it; null when the API call named none and the workspace has no owner. */
+  author: Admin | null
+  /** HTML, as Intercom stores it. */
+  body: string
+  createdAt: UnixSeconds
+}
+
+export interface Segment {
+  id: string
+  name: string
+  personType: 'user' | 'contact'
+  createdAt: UnixSeconds
+  updatedAt: UnixSeconds
+  /** Set when asked for (`include_count=true`). */
+  count: number | null
+}
+
+export type DataAttributeModel = 'contact' | 'company' | 'conversation'
+export type DataAttributeType = 'string' | 'integer' | 'float' | 'boolean' | 'date'
+
+export interface DataAttribute {
+  /** Null for the attributes Intercom defines itself. */
+  id: number | null
+  model: DataAttributeModel
+  name: string
+  label: string
+  description: string | null
+  dataType: DataAttributeType
+  options: string[] | null
+  apiWritable: boolean
+  messengerWritable: boolean
+  custom: boolean
+  archived: boolean
+  adminId: string | null
+  createdAt: UnixSeconds | null
+  updatedAt: UnixSeconds | null
+}
+
+export interface DataEvent {
+  id: string
+  eventName: string
+  createdAt: UnixSeconds
+  contact: ContactRef & { anonymousId: string | null }
+  metadata: Record<string, unknown>
+}
+
+export interface EventSummary {
+  name: string
+  count: number
+  first: UnixSeconds
+  last: UnixSeconds
+}
+
+export type ConsentType = 'opt_in' | 'opt_out'
+
+export interface SubscriptionType {
+  id: string
+  name: string
+  description: string
+  locale: string
+  consentType: ConsentType
+  state: 'live' | 'draft' | 'archived'
+  contentTypes: Array<'email' | 'sms_message'>
 }
 
 /** Just enough of a contact to render it as an author, customer or recipient. */
@@ -49,6 +180,8 @@ export interface Admin {
   jobTitle: string | null
   awayModeEnabled: boolean
   awayModeReassign: boolean
+  /** 2.14+ `away_status_reason_id`, set with away mode. */
+  awayStatusReasonId: string | null
   hasInboxSeat: boolean
   avatarUrl: string | null
   teamIds: string[]
@@ -132,6 +265,8 @@ export interface ConversationSource {
   body: Body
   author: Author
   url: string | null
+  attachments: Attachment[]
+  redacted: boolean
 }
 
 export interface Assignee {
@@ -141,7 +276,17 @@ export interface Assignee {
 
 export type PartType =
   | 'comment' | 'note' | 'assignment' | 'assign_and_reopen' | 'open' | 'close' | 'snoozed' | 'unsnoozed'
-  | 'note_and_reopen' | 'participant_added' | 'participant_removed' | 'timer_unsnooze'
+  | 'note_and_reopen' | 'participant_added' | 'participant_removed' | 'timer_unsnooze' | 'away_mode_assignment'
+
+/** A file on a message or part. Sizes are null when unknown (a URL the mock did not fetch). */
+export interface Attachment {
+  url: string
+  name: string
+  contentType: string
+  filesize: number | null
+  width: number | null
+  height: number | null
+}
 
 export interface ConversationPart {
   id: string
@@ -149,7 +294,9 @@ export interface ConversationPart {
   body: Body | null
   author: Author
   assignedTo: Assignee | null
-  attachmentUrls: string[]
+  attachments: Attachment[]
+  /** True once redacted: the body is Intercom's deletion notice. */
+  redacted: boolean
   createdAt: UnixSeconds
   updatedAt: UnixSeconds
   notifiedAt: UnixSeconds
@@ -175,12 +322,23 @@ export interface Conversation {
    */
   firstContactReplyAt: UnixSeconds | null
   customAttributes: Record<string, unknown>
+  tags: AppliedTag[]
   /** Admins who wrote the opening message or any part (2.x `teammates`). */
   teammates: AdminRef[]
   statistics: ConversationStatistics
   partsCount: number
   /** Present when the conversation was retrieved whole; list items leave it out. */
   parts: ConversationPart[] | null
+  /** The ticket this conversation is (converted, or created as a ticket), if any. */
+  ticket: TicketLink | null
+  /** 2.x `linked_objects`: tickets linked to this conversation, or the conversation a ticket was linked to. */
+  linkedObjects: LinkedObject[]
+}
+
+export interface LinkedObject {
+  type: 'ticket' | 'conversation'
+  id: string
+  category: TicketCategory | null
 }
 
 /** Figures Intercom keeps per conversation (2.x `statistics`), derived from its parts. Times are unix seconds. */

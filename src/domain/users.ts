@@ -8,6 +8,8 @@ import type { Contact, Page } from './types.js'
 /** `POST /users` (1.x): the user to update is found by `id`, else `user_id`, else `email`. */
 export interface CreateOrUpdateUserInput extends ContactChanges {
   id?: string | undefined
+  /** 1.3 refuses `unsubscribed_from_emails: null`; earlier minors accept it (and change nothing). */
+  allows?: { nullUnsubscribed: boolean } | undefined
 }
 
 export const USER_PAGE_LIMITS = { defaultPerPage: 50, maxPerPage: 60 }
@@ -21,6 +23,9 @@ const USER_SORT_FIELDS = ['created_at', 'updated_at', 'signed_up_at', 'last_requ
 export function createOrUpdateUser (ctx: DomainContext, input: CreateOrUpdateUserInput): Contact {
   if (empty(input.id) && empty(input.externalId) && empty(input.email)) {
     throw errors.parameterInvalid('A user needs a user_id or an email', 'user_id')
+  }
+  if (input.unsubscribedFromEmails === null && input.allows?.nullUnsubscribed !== true) {
+    throw errors.parameterInvalid('unsubscribed_from_emails must be true or false, not null', 'unsubscribed_from_emails')
   }
   return ctx.store.transaction(() => {
     const existing = userToUpdate(ctx, input)
@@ -51,10 +56,21 @@ export function findUserByUserId (ctx: DomainContext, userId: string): Contact {
   return findContact(ctx, { by: 'userId', value: userId }, ['user'])
 }
 
-/** Users sharing an email: a list, since several may (intercom-api.md §3.1). */
-export function listUsersByEmail (ctx: DomainContext, email: string): Page<Contact> {
-  const users = ctx.store.contacts.findByEmail(normaliseEmail(email)).filter(c => c.role === 'user')
-  return singlePage(users)
+/**
+ * `GET /users?email=` from 1.1: everyone sharing the email, as a list (intercom-api.md §3.1). In 1.1
+ * the list holds leads with that email too; from 1.2 users only (the 1.x changelogs).
+ */
+export function listUsersByEmail (ctx: DomainContext, email: string, options: { includeLeads: boolean }): Page<Contact> {
+  const roles = options.includeLeads ? ['user', 'lead'] : ['user']
+  return singlePage(ctx.store.contacts.findByEmail(normaliseEmail(email)).filter(c => roles.includes(c.role)))
+}
+
+/**
+ * `GET /users?email=` in 1.0: the one user with that email; several are 409 `conflict` ("must be more
+ * specific using user_id"), none a 404.
+ */
+export function findUserByEmail (ctx: DomainContext, email: string): Contact {
+  return findContact(ctx, { by: 'email', value: email }, ['user'])
 }
 
 export interface ListPeopleInput extends PageRequest {

@@ -75,6 +75,8 @@ export function addApiVersion (api: FastifyInstance, defaultVersion: DefaultVers
     if (version === null) throw errors.versionInvalid()
     const since = request.routeOptions.config.since
     if (since !== undefined && !isAtLeast(version, since.major, since.minor)) throw errors.versionUnavailable()
+    const until = request.routeOptions.config.until
+    if (until !== undefined && isAtLeast(version, until.major, until.minor + 1)) throw errors.versionUnavailable()
     request.apiVersion = version
     request.present = presenterFor(version)
   })
@@ -85,6 +87,12 @@ export function since (label: string): { since: { major: 1 | 2, minor: number } 
   const version = parseApiVersion(label)
   if (version === null) throw new Error(`not an Intercom API version: ${label}`)
   return { since: { major: version.major, minor: version.minor } }
+}
+
+/** `config.until` of a route a later minor removed, e.g. `until('2.11')` for one 2.12 dropped. */
+export function until (label: string): { until: { major: 1 | 2, minor: number } } {
+  const { since: version } = since(label)
+  return { until: version }
 }
 
 /**

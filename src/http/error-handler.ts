@@ -44,7 +44,8 @@ function toIntercomError (error: FastifyError, request: FastifyRequest): Interco
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return errors.malformedJson()
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return errors.bodyTooLarge(BODY_LIMIT_BYTES)
+      // A route may take more than the default (replies with attachment_files).
+      return errors.bodyTooLarge(request.routeOptions?.bodyLimit ?? BODY_LIMIT_BYTES)
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return errors.unsupportedMediaType(request.headers['content-type'] ?? 'none')
     case 'FST_ERR_BAD_URL':

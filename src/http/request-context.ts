@@ -28,5 +28,7 @@ declare module 'fastify' {
     booleanQueryKeys?: string[]
     /** The 2.x minor version that introduced the endpoint (http/api-version.ts `since`). */
     since?: { major: 1 | 2, minor: number }
+    /** The last minor version that has the endpoint (http/api-version.ts `until`). */
+    until?: { major: 1 | 2, minor: number }
   }
 }

@@ -1,4 +1,4 @@
-import type { Admin, App, Contact, Conversation, Message, Page, Team } from '../domain/types.js'
+import type { Admin, App, Contact, Conversation, Message, Note, Page, Tag, Team } from '../domain/types.js'
 import { isAtLeast, type ApiVersion } from '../versions.js'
 import type { BodyDisplay } from './body.js'
 import { presentMe, type MeWire } from './me.js'
@@ -6,12 +6,16 @@ import { presentAdminListV1, presentAdminV1, type AdminListV1, type AdminV1 } fr
 import { presentConversationListV1, presentConversationV1, type ConversationListV1, type ConversationV1 } from './v1/conversation.js'
 import { presentMessageV1, type MessageV1 } from './v1/message.js'
 import type { PageLink } from './v1/pages.js'
+import { presentNoteV1, type NoteV1 } from './v1/note.js'
 import { presentPersonV1, type PersonV1 } from './v1/person.js'
+import { presentTagListV1, presentTagV1, type TagListV1, type TagV1 } from './v1/tag.js'
 import { presentAdminListV2, presentAdminV2, type AdminListV2, type AdminV2 } from './v2/admin.js'
 import { presentContactV2, type ContactV2 } from './v2/contact.js'
 import { presentConversationListV2, presentConversationV2, type ConversationListV2, type ConversationV2 } from './v2/conversation.js'
 import { presentMeV2, type MeV2 } from './v2/me.js'
 import { presentMessageV2, type MessageV2 } from './v2/message.js'
+import { presentNoteV2, type NoteV2 } from './v2/note.js'
+import { presentTagListV2, presentTagV2, type TagListV2, type TagV2 } from './v2/tag.js'
 import { presentVisitorV2, type VisitorV2 } from './v2/visitor.js'
 
 export type { BodyDisplay } from './body.js'
@@ -35,6 +39,9 @@ export interface Presenter {
   visitor: (c: Contact, appId: string) => PersonV1 | VisitorV2
   /** A person as the version calls it: a 1.x user/lead/visitor, or a 2.x contact. */
   person: (c: Contact, appId: string) => PersonV1 | ContactV2
+  tag: (t: Tag) => TagV1 | TagV2
+  tagList: (tags: Tag[]) => TagListV1 | TagListV2
+  note: (n: Note) => NoteV1 | NoteV2
 }
 
 export function presenterFor (version: ApiVersion): Presenter {
@@ -42,13 +49,16 @@ export function presenterFor (version: ApiVersion): Presenter {
     return {
       version,
       message: presentMessageV1,
-      conversation: presentConversationV1,
-      conversationList: presentConversationListV1,
+      conversation: (c, display) => presentConversationV1(c, display, version),
+      conversationList: (page, display, link) => presentConversationListV1(page, display, link, version),
       admin: presentAdminV1,
       adminList: presentAdminListV1,
       me: presentMe,
-      visitor: presentPersonV1,
-      person: presentPersonV1
+      visitor: (c, appId) => presentPersonV1(c, appId, version),
+      person: (c, appId) => presentPersonV1(c, appId, version),
+      tag: presentTagV1,
+      tagList: presentTagListV1,
+      note: presentNoteV1
     }
   }
   return {
@@ -60,6 +70,9 @@ export function presenterFor (version: ApiVersion): Presenter {
     adminList: (list) => presentAdminListV2(list, version),
     me: (identity) => presentMeV2(identity, version),
     visitor: (c, appId) => presentVisitorV2(c, appId, version),
-    person: (c, appId) => presentContactV2(c, appId, version)
+    person: (c, appId) => presentContactV2(c, appId, version),
+    tag: presentTagV2,
+    tagList: presentTagListV2,
+    note: (n) => presentNoteV2(n, version)
   }
 }

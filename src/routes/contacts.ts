@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { ContactInput } from '../domain/contacts.js'
-import { archiveContact, createContact, findContactByExternalId, listContacts, mergeContacts, retrieveContact, updateContact } from '../domain/contacts.js'
+import {
+  archiveContact, blockContact, createContact, findContactByExternalId, listContacts, mergeContacts, retrieveContact, setContactArchived, updateContact
+} from '../domain/contacts.js'
 import { searchContacts } from '../domain/search.js'
 import { since, v2Only } from '../http/api-version.js'
-import { presentContactListV2, presentContactV2, presentDeletedContactV2 } from '../presenters/v2/contact.js'
+import {
+  presentArchivedContactV2, presentBlockedContactV2, presentContactListV2, presentContactV2, presentDeletedContactV2
+} from '../presenters/v2/contact.js'
 import { IdParams } from '../schemas/common.js'
 import { ContactBody, ExternalIdParams, ListContactsQuery, MergeContactsBody } from '../schemas/people.js'
 
@@ -43,6 +47,18 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete('/contacts/:id', { schema: { params: IdParams }, constraints: v2Only }, async (request) => {
     return presentDeletedContactV2(archiveContact(request.ctx, request.params.id), request.apiVersion)
   })
+
+  app.post('/contacts/:id/archive', { schema: { params: IdParams }, constraints: v2Only }, async (request) => {
+    return presentArchivedContactV2(setContactArchived(request.ctx, request.params.id, true))
+  })
+
+  app.post('/contacts/:id/unarchive', { schema: { params: IdParams }, constraints: v2Only }, async (request) => {
+    return presentArchivedContactV2(setContactArchived(request.ctx, request.params.id, false))
+  })
+
+  app.post('/contacts/:id/block', { schema: { params: IdParams }, constraints: v2Only, config: since('2.13') }, async (request) => {
+    return presentBlockedContactV2(blockContact(request.ctx, request.params.id))
+  })
 }
 
 function contactInput (body: ContactBody): ContactInput {
@@ -56,6 +72,7 @@ function contactInput (body: ContactBody): ContactInput {
     signedUpAt: body.signed_up_at,
     lastRequestAt: body.last_seen_at,
     unsubscribedFromEmails: body.unsubscribed_from_emails ?? undefined,
+    ownerId: body.owner_id === undefined ? undefined : body.owner_id === null ? null : String(body.owner_id),
     customAttributes: body.custom_attributes ?? undefined
   }
 }

@@ -1,16 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { manageConversation } from '../domain/conversation-actions.js'
-import { CONVERSATION_PAGE_LIMITS, listConversations, retrieveConversation, updateConversation } from '../domain/conversations.js'
+import { addConversationCustomer, removeConversationCustomer } from '../domain/conversation-customers.js'
+import { CONVERSATION_PAGE_LIMITS, deleteConversation, listConversations, retrieveConversation, updateConversation } from '../domain/conversations.js'
 import { createConversation } from '../domain/messages.js'
 import { REPLY_LIMITS, replyConversation } from '../domain/replies.js'
+import { redactConversation } from '../domain/redaction.js'
 import { searchConversations } from '../domain/search.js'
-import { v2Only } from '../http/api-version.js'
+import { runAssignmentRules } from '../domain/assignment-rules.js'
+import { since, until, v2Only } from '../http/api-version.js'
+import { isAtLeast } from '../versions.js'
+import { presentDeletedConversationV2 } from '../presenters/v2/conversation.js'
 import { pageLinks } from '../http/links.js'
 import {
-  ConversationParams, ListConversationsQuery, ManageConversationBody, ReplyBody, RetrieveConversationQuery, UpdateConversationBody
+  AddCustomerBody, AdminIdQuery, ConversationParams, CustomerParams, RedactBody, RemoveCustomerBody, ListConversationsQuery, ManageConversationBody, ReplyBody, RetrieveConversationQuery, UpdateConversationBody
 } from '../schemas/conversations.js'
 import { CreateConversationBody } from '../schemas/messages.js'
-import { bodyDisplay } from './inputs.js'
+import { ATTACHMENT_BODY_LIMIT, bodyDisplay, replyInput } from './inputs.js'
 
 /**
  * Conversations in both majors: one handler per operation, the version's presenter renders it. 2.x
@@ -39,12 +44,22 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/conversations', { schema: { body: CreateConversationBody }, constraints: v2Only }, async (request) => {
     const { body } = request
-    const message = createConversation(request.ctx, { from: { type: body.from.type, id: body.from.id }, body: body.body, createdAt: body.created_at })
+    const message = createConversation(request.ctx, {
+      from: { type: body.from.type, id: body.from.id }, body: body.body, subject: body.subject, attachmentUrls: body.attachment_urls, createdAt: body.created_at
+    })
     return request.present.message(message)
   })
 
   app.post('/conversations/search', { constraints: v2Only }, async (request) => {
     return request.present.conversationList(searchConversations(request.ctx, request.body), 'html', pageLinks(request))
+  })
+
+  app.post('/conversations/redact', { schema: { body: RedactBody }, constraints: v2Only }, async (request) => {
+    const { body } = request
+    const conversation = redactConversation(request.ctx, {
+      type: body.type, conversationId: body.conversation_id, conversationPartId: body.conversation_part_id, sourceId: body.source_id
+    })
+    return request.present.conversation(conversation, 'html')
   })
 
   const retrieve = { params: ConversationParams, querystring: RetrieveConversationQuery }
@@ -54,20 +69,12 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
   })
 
-  app.post('/conversations/:id/reply', { schema: { ...retrieve, body: ReplyBody } }, async (request) => {
-    const { body } = request
-    const conversation = replyConversation(request.ctx, request.params.id, {
-      type: body.type,
-      messageType: body.message_type,
-      body: body.body,
-      intercomUserId: body.intercom_user_id,
-      userId: body.user_id,
-      email: body.email,
-      adminId: body.admin_id,
-      assigneeId: body.assignee_id,
-      snoozedUntil: body.snoozed_until,
-      attachmentUrls: body.attachment_urls
-    }, REPLY_LIMITS[request.apiVersion.major])
+  app.delete('/conversations/:id', { schema: { params: ConversationParams }, constraints: v2Only, config: since('2.13') }, async (request) => {
+    return presentDeletedConversationV2(deleteConversation(request.ctx, request.params.id))
+  })
+
+  app.post('/conversations/:id/reply', { schema: { ...retrieve, body: ReplyBody }, bodyLimit: ATTACHMENT_BODY_LIMIT }, async (request) => {
+    const conversation = replyConversation(request.ctx, request.params.id, replyInput(request, request.body), REPLY_LIMITS[request.apiVersion.major])
     return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
   })
 
@@ -84,6 +91,26 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
   })
 
+  app.post('/conversations/:id/run_assignment_rules', { schema: retrieve, constraints: v2Only, config: until('2.11') }, async (request) => {
+    return request.present.conversation(runAssignmentRules(request.ctx, request.params.id), bodyDisplay(request.query.display_as))
+  })
+
+  app.post('/conversations/:id/customers', { schema: { ...retrieve, body: AddCustomerBody } }, async (request) => {
+    const { body } = request
+    const customer = body.customer ?? body
+    const conversation = addConversationCustomer(request.ctx, request.params.id, {
+      adminId: body.admin_id,
+      customer: { intercomUserId: customer.intercom_user_id, userId: customer.user_id, email: customer.email }
+    })
+    return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
+  })
+
+  app.delete('/conversations/:id/customers/:contact_id', { schema: { params: CustomerParams, querystring: AdminIdQuery, body: RemoveCustomerBody } }, async (request) => {
+    const adminId = request.body?.admin_id ?? request.query.admin_id
+    const conversation = removeConversationCustomer(request.ctx, request.params.id, request.params.contact_id, { adminId })
+    return request.present.conversation(conversation, 'html')
+  })
+
   // python-intercom 3.x marks a conversation read with PUT /conversations/{id}/reply.
   for (const url of ['/conversations/:id', '/conversations/:id/reply']) {
     app.put(url, { schema: { ...retrieve, body: UpdateConversationBody } }, async (request) => {
@@ -91,7 +118,8 @@ export const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const conversation = updateConversation(request.ctx, request.params.id, {
         read: body.read,
         title: body.title,
-        customAttributes: body.custom_attributes
+        customAttributes: body.custom_attributes,
+        companyId: isAtLeast(request.apiVersion, 2, 14) ? body.company_id : undefined
       })
       return request.present.conversation(conversation, bodyDisplay(request.query.display_as))
     })

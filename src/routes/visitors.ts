@@ -19,16 +19,16 @@ export const visitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/visitors/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
-    return presentPersonV1(findVisitor(request.ctx, { by: 'id', value: request.params.id }), request.ctx.workspace.app.idCode)
+    return presentPersonV1(findVisitor(request.ctx, { by: 'id', value: request.params.id }), request.ctx.workspace.app.idCode, request.apiVersion)
   })
 
   app.post('/visitors', { schema: { body: CreateOrUpdatePersonBody }, constraints: v1Only }, async (request) => {
     const visitor = updateVisitor(request.ctx, contactIdentifiers(request.body), personChanges(request.body))
-    return presentPersonV1(visitor, request.ctx.workspace.app.idCode)
+    return presentPersonV1(visitor, request.ctx.workspace.app.idCode, request.apiVersion)
   })
 
   app.delete('/visitors/:id', { schema: { params: IdParams }, constraints: v1Only }, async (request) => {
-    return presentPersonV1(deleteVisitor(request.ctx, { by: 'id', value: request.params.id }), request.ctx.workspace.app.idCode)
+    return presentPersonV1(deleteVisitor(request.ctx, { by: 'id', value: request.params.id }), request.ctx.workspace.app.idCode, request.apiVersion)
   })
 
   app.post('/visitors/convert', { schema: { body: ConvertVisitorBody } }, async (request) => {

@@ -18,6 +18,12 @@ export function Nullable<T extends TSchema> (schema: T) {
 }
 
 /**
+ * True, false or null. A union would let coercion turn false into null (or null into false), so this
+ * is one schema of two types, which Ajv leaves as sent.
+ */
+export const NullableBoolean = Type.Unsafe<boolean | null>({ type: ['boolean', 'null'] })
+
+/**
  * Every timestamp a client sends: whole unix seconds from 0 to MAX_UNIX_TIME, so always a safe integer
  * (9007199254740993, 2^63 or "1e309" are refused with a 400 naming the field, never stored altered).
  */
@@ -62,3 +68,17 @@ export const ContactIdentifiers = Type.Object({
 })
 
 export const IdParams = Type.Object({ id: Id })
+
+/** `PUT /admins/{id}/away` (2.x). `away_status_reason_id` is 2.14+ (an integer; sent as a string too). */
+export const AwayBody = Type.Object({
+  away_mode_enabled: Type.Boolean(),
+  away_mode_reassign: Type.Boolean(),
+  away_status_reason_id: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' }))
+})
+
+/** `GET /admins/activity_logs` (2.x): `created_at_after` is required. */
+export const ActivityLogsQuery = Type.Object({
+  created_at_after: UnixTime,
+  created_at_before: Type.Optional(UnixTime),
+  starting_after: Type.Optional(Type.String())
+})

@@ -27,6 +27,7 @@ export type MessageParty = Static<typeof MessageParty>
 export const CreateConversationBody = Type.Object({
   from: Type.Object({ type: StringEnum(['user', 'lead', 'contact'] as const), id: Id }),
   body: Type.Optional(Type.String()),
+  subject: Type.Optional(Type.String()),
   created_at: Type.Optional(UnixTime),
   attachment_urls: Type.Optional(Type.Array(Type.String()))
 })

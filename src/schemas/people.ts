@@ -1,5 +1,18 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { ContactIdentifiers, CustomAttributes, Id, Nullable, PageQuery, StringEnum, UnixTime } from './common.js'
+import { ContactIdentifiers, CustomAttributes, Id, Nullable, NullableBoolean, PageQuery, StringEnum, UnixTime } from './common.js'
+
+/** A company as 1.x `POST /companies` and a user's `companies` list write it. */
+export const CompanyAttributes = {
+  name: Type.Optional(Nullable(Type.String())),
+  plan: Type.Optional(Nullable(Type.String())),
+  size: Type.Optional(Nullable(Type.Integer())),
+  website: Type.Optional(Nullable(Type.String())),
+  industry: Type.Optional(Nullable(Type.String())),
+  monthly_spend: Type.Optional(Nullable(Type.Number())),
+  custom_attributes: Type.Optional(CustomAttributes),
+  remote_created_at: Type.Optional(Nullable(UnixTime)),
+  last_request_at: Type.Optional(Nullable(UnixTime))
+}
 
 /** Attributes 1.x `POST /users` and `POST /contacts` may set (intercom-api.md §3.1–3.2). */
 const PersonAttributes = {
@@ -9,13 +22,19 @@ const PersonAttributes = {
   phone: Type.Optional(Nullable(Type.String())),
   name: Type.Optional(Nullable(Type.String())),
   avatar: Type.Optional(Nullable(Type.Object({ image_url: Type.Optional(Nullable(Type.String())) }))),
-  unsubscribed_from_emails: Type.Optional(Type.Boolean()),
+  unsubscribed_from_emails: Type.Optional(NullableBoolean),
   custom_attributes: Type.Optional(CustomAttributes),
   signed_up_at: Type.Optional(Nullable(UnixTime)),
   remote_created_at: Type.Optional(Nullable(UnixTime)),
   last_request_at: Type.Optional(Nullable(UnixTime)),
   update_last_request_at: Type.Optional(Type.Boolean()),
-  new_session: Type.Optional(Type.Boolean())
+  new_session: Type.Optional(Type.Boolean()),
+  companies: Type.Optional(Type.Array(Type.Object({
+    ...CompanyAttributes,
+    company_id: Type.Optional(Type.String()),
+    id: Type.Optional(Type.String()),
+    remove: Type.Optional(Type.Boolean())
+  })))
 }
 
 export const CreateOrUpdatePersonBody = Type.Object(PersonAttributes)
@@ -61,7 +80,7 @@ export const ContactBody = Type.Object({
   signed_up_at: Type.Optional(Nullable(UnixTime)),
   last_seen_at: Type.Optional(Nullable(UnixTime)),
   owner_id: Type.Optional(Nullable(Type.Integer())),
-  unsubscribed_from_emails: Type.Optional(Nullable(Type.Boolean())),
+  unsubscribed_from_emails: Type.Optional(NullableBoolean),
   custom_attributes: Type.Optional(Nullable(CustomAttributes))
 })
 export type ContactBody = Static<typeof ContactBody>

@@ -9,6 +9,7 @@ interface AdminRow {
   job_title: string | null
   away_mode_enabled: number
   away_mode_reassign: number
+  away_status_reason_id: string | null
   has_inbox_seat: number
   avatar_url: string | null
   team_ids: string
@@ -20,7 +21,7 @@ interface TeamRow {
   admin_ids: string
 }
 
-const ADMIN_SELECT = `SELECT a.id, a.name, a.email, a.job_title, a.away_mode_enabled, a.away_mode_reassign, a.has_inbox_seat,
+const ADMIN_SELECT = `SELECT a.id, a.name, a.email, a.job_title, a.away_mode_enabled, a.away_mode_reassign, a.away_status_reason_id, a.has_inbox_seat,
   a.avatar_url, (SELECT json_group_array(m.team_id) FROM team_members m
                  WHERE m.workspace_id = a.workspace_id AND m.admin_id = a.id) AS team_ids
   FROM admins a WHERE a.workspace_id = ?`
@@ -38,6 +39,8 @@ export function prepareAdminStatements (db: SqliteDatabase) {
     insert: db.prepare(`INSERT INTO admins (workspace_id, id, name, email, job_title, away_mode_enabled, away_mode_reassign,
       has_inbox_seat, avatar_url, position) VALUES (@workspace_id, @id, @name, @email, @job_title, @away_mode_enabled,
       @away_mode_reassign, @has_inbox_seat, @avatar_url, @position)`),
+    updateAway: db.prepare<[number, number, string | null, number, string]>(`UPDATE admins SET away_mode_enabled = ?, away_mode_reassign = ?,
+      away_status_reason_id = ? WHERE workspace_id = ? AND id = ?`),
     insertTeam: db.prepare('INSERT INTO teams (workspace_id, id, name, position) VALUES (?, ?, ?, ?)'),
     insertMember: db.prepare('INSERT INTO team_members (workspace_id, team_id, admin_id) VALUES (?, ?, ?)')
   }
@@ -68,7 +71,11 @@ export class AdminStore {
     return row === undefined ? null : toTeam(row)
   }
 
-  insert (admin: Omit<Admin, 'teamIds'>, position: number): void {
+  updateAway (id: string, away: Pick<Admin, 'awayModeEnabled' | 'awayModeReassign' | 'awayStatusReasonId'>): void {
+    this.q.updateAway.run(toFlag(away.awayModeEnabled), toFlag(away.awayModeReassign), away.awayStatusReasonId, this.workspaceId, id)
+  }
+
+  insert (admin: Omit<Admin, 'teamIds' | 'awayStatusReasonId'>, position: number): void {
     this.q.insert.run({
       workspace_id: this.workspaceId,
       id: admin.id,
@@ -97,6 +104,7 @@ function toAdmin (row: AdminRow): Admin {
     jobTitle: row.job_title,
     awayModeEnabled: fromFlag(row.away_mode_enabled),
     awayModeReassign: fromFlag(row.away_mode_reassign),
+    awayStatusReasonId: row.away_status_reason_id,
     hasInboxSeat: fromFlag(row.has_inbox_seat),
     avatarUrl: row.avatar_url,
     teamIds: JSON.parse(row.team_ids) as string[]

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
-import type { Contact, ContactRef, ContactRole } from '../domain/types.js'
+import { NO_LINKS, type Contact, type ContactRef, type ContactRole } from '../domain/types.js'
+import type { ContactLinkLoader } from './contact-links.js'
 import type { SqliteDatabase } from './db.js'
 import { fromFlag, toFlag } from './values.js'
 
@@ -20,6 +21,9 @@ export interface ContactRow {
   last_request_at: number | null
   last_replied_at: number | null
   session_count: number
+  archived: number
+  blocked: number
+  owner_id: string | null
   created_at: number
   updated_at: number
 }
@@ -29,7 +33,7 @@ export type Direction = 'asc' | 'desc'
 
 /** @internal */
 export const COLUMNS = `id, role, external_id, anonymous_id, email, phone, name, pseudonym, avatar_url, unsubscribed_from_emails,
-  custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, created_at, updated_at`
+  custom_attributes, signed_up_at, last_request_at, last_replied_at, session_count, archived, blocked, owner_id, created_at, updated_at`
 const LIVE = 'workspace_id = ? AND deleted_at IS NULL'
 
 /** @internal */
@@ -43,20 +47,21 @@ export function prepareContactStatements (db: SqliteDatabase) {
     byPhone: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND phone = ? ORDER BY created_at, id`),
     // Users and leads together: the 2.x contacts list (visitors are not contacts there).
     pageOfContacts: db.prepare<[number, number, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
-      AND role IN ('user', 'lead') ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
-    countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role IN ('user', 'lead')`),
+      AND role IN ('user', 'lead') AND archived = 0 ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
+    countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role IN ('user', 'lead') AND archived = 0`),
     everyContact: db.prepare<[number], ContactRow & { deleted_at: number | null }>(`SELECT ${COLUMNS}, deleted_at FROM contacts WHERE workspace_id = ? ORDER BY rowid`),
     exists: db.prepare<[number, string], { id: string }>('SELECT id FROM contacts WHERE workspace_id = ? AND id = ?'),
     countLive: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE}`),
-    countByRole: db.prepare<[number, string], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role = ?`),
+    countByRole: db.prepare<[number, string], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role = ? AND archived = 0`),
+    byIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND id IN (SELECT value FROM json_each(?))`),
     refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
     insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @external_id, @anonymous_id, @email, @phone,
       @name, @pseudonym, @avatar_url, @unsubscribed_from_emails, @custom_attributes, @signed_up_at, @last_request_at,
-      @last_replied_at, @session_count, @created_at, @updated_at)`),
+      @last_replied_at, @session_count, @archived, @blocked, @owner_id, @created_at, @updated_at)`),
     update: db.prepare(`UPDATE contacts SET role = @role, external_id = @external_id, anonymous_id = @anonymous_id, email = @email, phone = @phone, name = @name,
       pseudonym = @pseudonym, avatar_url = @avatar_url, unsubscribed_from_emails = @unsubscribed_from_emails,
       custom_attributes = @custom_attributes, signed_up_at = @signed_up_at, last_request_at = @last_request_at,
-      last_replied_at = @last_replied_at, session_count = @session_count, updated_at = @updated_at
+      last_replied_at = @last_replied_at, session_count = @session_count, archived = @archived, blocked = @blocked, owner_id = @owner_id, updated_at = @updated_at
       WHERE workspace_id = @workspace_id AND id = @id AND deleted_at IS NULL`),
     markDeleted: db.prepare<[number, number, number, string]>(`UPDATE contacts SET deleted_at = ?, updated_at = ?
       WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL`),
@@ -68,6 +73,26 @@ export function prepareContactStatements (db: SqliteDatabase) {
       WHERE workspace_id = @workspace_id AND author_type = 'contact' AND author_id = @from`),
     transferParts: db.prepare(`UPDATE conversation_parts SET author_id = @to
       WHERE workspace_id = @workspace_id AND author_type = 'contact' AND author_id = @from`),
+    // A merged contact's tags, companies, notes, events and subscription choices move to the one it
+    // merged into; where both have one (a tag, a company, a choice), the survivor's stands.
+    transferLinks: [
+      `INSERT OR IGNORE INTO contact_tags (workspace_id, contact_id, tag_id, applied_at, applied_by_admin_id)
+        SELECT workspace_id, @to, tag_id, applied_at, applied_by_admin_id FROM contact_tags WHERE workspace_id = @workspace_id AND contact_id = @from`,
+      'DELETE FROM contact_tags WHERE workspace_id = @workspace_id AND contact_id = @from',
+      `INSERT OR IGNORE INTO company_contacts (workspace_id, company_id, contact_id, attached_at)
+        SELECT workspace_id, company_id, @to, attached_at FROM company_contacts WHERE workspace_id = @workspace_id AND contact_id = @from`,
+      'DELETE FROM company_contacts WHERE workspace_id = @workspace_id AND contact_id = @from',
+      'UPDATE notes SET contact_id = @to WHERE workspace_id = @workspace_id AND contact_id = @from',
+      'UPDATE events SET contact_id = @to WHERE workspace_id = @workspace_id AND contact_id = @from',
+      `INSERT INTO event_summaries (workspace_id, contact_id, event_name, count, first_at, last_at)
+        SELECT workspace_id, @to, event_name, count, first_at, last_at FROM event_summaries WHERE workspace_id = @workspace_id AND contact_id = @from
+        ON CONFLICT (workspace_id, contact_id, event_name) DO UPDATE SET count = count + excluded.count,
+        first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`,
+      'DELETE FROM event_summaries WHERE workspace_id = @workspace_id AND contact_id = @from',
+      `INSERT OR IGNORE INTO contact_subscriptions (workspace_id, contact_id, subscription_type_id, consent)
+        SELECT workspace_id, @to, subscription_type_id, consent FROM contact_subscriptions WHERE workspace_id = @workspace_id AND contact_id = @from`,
+      'DELETE FROM contact_subscriptions WHERE workspace_id = @workspace_id AND contact_id = @from'
+    ].map(sql => db.prepare(sql)),
     // One statement per (role, field, direction): ORDER BY cannot be a parameter. Prepared on first use, then reused.
     pageByRole: new Map<string, Statement>(),
     db
@@ -79,33 +104,42 @@ export type ContactStatements = ReturnType<typeof prepareContactStatements>
 
 /** Contacts of one workspace. Deleted contacts are invisible to lookups but still render in old conversations. */
 export class ContactStore {
-  constructor (private readonly q: ContactStatements, private readonly workspaceId: number) {}
+  constructor (private readonly q: ContactStatements, private readonly workspaceId: number, private readonly links: ContactLinkLoader) {}
 
   findById (id: string): Contact | null {
     const row = this.q.byId.get(this.workspaceId, id)
-    return row === undefined ? null : toContact(row)
+    return row === undefined ? null : this.linked([row])[0] ?? null
   }
 
   /** Contacts whose external id or anonymous id is `value` (either can be a 1.x `user_id`). */
   findByUserId (value: string): Contact[] {
-    return this.q.byUserId.all(this.workspaceId, value, this.workspaceId, value).map(toContact)
+    return this.linked(this.q.byUserId.all(this.workspaceId, value, this.workspaceId, value))
   }
 
   findByExternalId (externalId: string): Contact[] {
-    return this.q.byExternalId.all(this.workspaceId, externalId).map(toContact)
+    return this.linked(this.q.byExternalId.all(this.workspaceId, externalId))
   }
 
   findByEmail (email: string): Contact[] {
-    return this.q.byEmail.all(this.workspaceId, email).map(toContact)
+    return this.linked(this.q.byEmail.all(this.workspaceId, email))
   }
 
   findByPhone (phone: string): Contact[] {
-    return this.q.byPhone.all(this.workspaceId, phone).map(toContact)
+    return this.linked(this.q.byPhone.all(this.workspaceId, phone))
+  }
+
+  /** Contacts with these ids (deleted ones left out), in the order of `ids`. */
+  findByIds (ids: readonly string[]): Contact[] {
+    if (ids.length === 0) return []
+    const rows = new Map(this.q.byIds.all(this.workspaceId, JSON.stringify(ids)).map(row => [row.id, row]))
+    return this.linked(ids.map(id => rows.get(id)).filter((row): row is ContactRow => row !== undefined))
   }
 
   /** Every contact, deleted ones too (with when), in the order they were written: what a state dump holds. */
   everyContact (): Array<{ contact: Contact, deletedAt: number | null }> {
-    return this.q.everyContact.all(this.workspaceId).map(row => ({ contact: toContact(row), deletedAt: row.deleted_at }))
+    const rows = this.q.everyContact.all(this.workspaceId)
+    const contacts = this.links.load(rows.map(toContact))
+    return rows.map((row, i) => ({ contact: contacts[i] as Contact, deletedAt: row.deleted_at }))
   }
 
   /** True when a contact has this id, deleted or not (ids are never reused). */
@@ -124,7 +158,7 @@ export class ContactStore {
 
   /** Users and leads, newest first. */
   pageOfUsersAndLeads (limit: number, offset: number): Contact[] {
-    return this.q.pageOfContacts.all(this.workspaceId, limit, offset).map(toContact)
+    return this.linked(this.q.pageOfContacts.all(this.workspaceId, limit, offset))
   }
 
   countOfUsersAndLeads (): number {
@@ -135,11 +169,11 @@ export class ContactStore {
     const key = `${order.field} ${order.direction}`
     let statement = this.q.pageByRole.get(key)
     if (statement === undefined) {
-      statement = this.q.db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND role = ?
+      statement = this.q.db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND role = ? AND archived = 0
         ORDER BY ${order.field} ${order.direction}, id ${order.direction} LIMIT ? OFFSET ?`)
       this.q.pageByRole.set(key, statement)
     }
-    return (statement.all(this.workspaceId, role, limit, offset) as ContactRow[]).map(toContact)
+    return this.linked(statement.all(this.workspaceId, role, limit, offset) as ContactRow[])
   }
 
   /** References for rendering, deleted contacts included, keyed by id. */
@@ -164,17 +198,22 @@ export class ContactStore {
     this.q.markDeleted.run(at, at, this.workspaceId, id)
   }
 
-  /** Makes `to` the customer and author of everything `from` was customer or author of. */
+  private linked (rows: ContactRow[]): Contact[] {
+    return this.links.load(rows.map(toContact))
+  }
+
+  /** Makes `to` the customer and author of everything `from` was customer or author of, and gives it `from`'s links. */
   transferConversations (from: string, to: string): void {
     const params = { workspace_id: this.workspaceId, from, to }
     this.q.transferCustomerships.run(params)
     this.q.dropCustomerships.run(params)
     this.q.transferMessages.run(params)
     this.q.transferParts.run(params)
+    for (const statement of this.q.transferLinks) statement.run(params)
   }
 }
 
-/** @internal Row to domain contact (shared with the search store). */
+/** @internal Row to domain contact, links not yet read (shared with the search store). */
 export function toContact (row: ContactRow): Contact {
   return {
     id: row.id,
@@ -192,8 +231,12 @@ export function toContact (row: ContactRow): Contact {
     lastRequestAt: row.last_request_at,
     lastRepliedAt: row.last_replied_at,
     sessionCount: row.session_count,
+    archived: fromFlag(row.archived),
+    blocked: fromFlag(row.blocked),
+    ownerId: row.owner_id,
     createdAt: row.created_at,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    links: NO_LINKS
   }
 }
 
@@ -219,6 +262,9 @@ function toRow (workspaceId: number, c: Contact) {
     last_request_at: c.lastRequestAt,
     last_replied_at: c.lastRepliedAt,
     session_count: c.sessionCount,
+    archived: toFlag(c.archived),
+    blocked: toFlag(c.blocked),
+    owner_id: c.ownerId,
     created_at: c.createdAt,
     updated_at: c.updatedAt
   }

@@ -18,6 +18,7 @@ export interface ConversationRow {
   customer_first_reply_at: number | null
   last_author_type: ConversationRecord['lastAuthorType']
   custom_attributes: string
+  company_id: string | null
   parts_count: number
   created_at: number
   updated_at: number
@@ -25,7 +26,7 @@ export interface ConversationRow {
 
 /** @internal The columns of a conversation row, from table alias c. */
 export const COLUMNS = `c.id, c.message_id, c.delivered_as, c.state, c.read, c.title, c.admin_assignee_id, c.team_assignee_id,
-  c.waiting_since, c.snoozed_until, c.customer_first_reply_at, c.last_author_type, c.custom_attributes, c.parts_count,
+  c.waiting_since, c.snoozed_until, c.customer_first_reply_at, c.last_author_type, c.custom_attributes, c.company_id, c.parts_count,
   c.created_at, c.updated_at`
 
 /** @internal */
@@ -35,19 +36,23 @@ export function prepareConversationStatements (db: SqliteDatabase) {
     byId: db.prepare<[number, number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c WHERE c.workspace_id = ? AND c.id = ?`),
     insert: db.prepare(`INSERT INTO conversations (workspace_id, id, message_id, delivered_as, state, read, title,
       admin_assignee_id, team_assignee_id, waiting_since, snoozed_until, customer_first_reply_at, last_author_type,
-      custom_attributes, parts_count, created_at, updated_at) VALUES (@workspace_id, @id, @message_id, @delivered_as,
+      custom_attributes, company_id, parts_count, created_at, updated_at) VALUES (@workspace_id, @id, @message_id, @delivered_as,
       @state, @read, @title, @admin_assignee_id, @team_assignee_id, @waiting_since, @snoozed_until,
-      @customer_first_reply_at, @last_author_type, @custom_attributes, @parts_count, @created_at, @updated_at)`),
+      @customer_first_reply_at, @last_author_type, @custom_attributes, @company_id, @parts_count, @created_at, @updated_at)`),
     update: db.prepare(`UPDATE conversations SET state = @state, read = @read, title = @title,
       admin_assignee_id = @admin_assignee_id, team_assignee_id = @team_assignee_id, waiting_since = @waiting_since,
       snoozed_until = @snoozed_until, customer_first_reply_at = @customer_first_reply_at,
-      last_author_type = @last_author_type, custom_attributes = @custom_attributes, parts_count = @parts_count,
+      last_author_type = @last_author_type, custom_attributes = @custom_attributes, company_id = @company_id, parts_count = @parts_count,
       updated_at = @updated_at WHERE workspace_id = @workspace_id AND id = @id`),
     insertCustomer: db.prepare(`INSERT OR IGNORE INTO conversation_contacts (workspace_id, conversation_id, contact_id, position,
       open, read, waiting_since, created_at, updated_at) VALUES (@workspace_id, @id, @contact_id, @position, @open, @read,
       @waiting_since, @created_at, @updated_at)`),
     updateCustomers: db.prepare(`UPDATE conversation_contacts SET open = @open, read = @read, waiting_since = @waiting_since,
       updated_at = @updated_at WHERE workspace_id = @workspace_id AND conversation_id = @id`),
+    removeCustomer: db.prepare<[number, number, string]>('DELETE FROM conversation_contacts WHERE workspace_id = ? AND conversation_id = ? AND contact_id = ?'),
+    nextCustomerPosition: db.prepare<[number, number], { next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next
+      FROM conversation_contacts WHERE workspace_id = ? AND conversation_id = ?`),
+    delete: db.prepare<[number, number]>('DELETE FROM conversations WHERE workspace_id = ? AND id = ?'),
     customersOf: db.prepare<[number, string], { conversation_id: number, contact_id: string }>(`SELECT conversation_id, contact_id
       FROM conversation_contacts WHERE workspace_id = ? AND conversation_id IN (SELECT value FROM json_each(?))
       ORDER BY conversation_id, position`),
@@ -108,6 +113,21 @@ export class ConversationStore {
 
   addCustomer (record: ConversationRecord, contactId: string, position: number): void {
     this.q.insertCustomer.run({ ...toRow(this.workspaceId, record), contact_id: contactId, position })
+  }
+
+  /** Adds `contactId` after the conversation's current customers. */
+  appendCustomer (record: ConversationRecord, contactId: string): void {
+    const { next } = this.q.nextCustomerPosition.get(this.workspaceId, Number(record.id)) as { next: number }
+    this.addCustomer(record, contactId, next)
+  }
+
+  removeCustomer (conversationId: string, contactId: string): void {
+    this.q.removeCustomer.run(this.workspaceId, Number(conversationId), contactId)
+  }
+
+  /** Deletes the conversation; its message, parts, customer links, files and ticket cascade with it. */
+  delete (id: string): void {
+    this.q.delete.run(this.workspaceId, Number(id))
   }
 
   /** Customer contact ids of each conversation, in the order they joined. */
@@ -197,6 +217,7 @@ export function toRecord (row: ConversationRow): ConversationRecord {
     customerFirstReplyAt: row.customer_first_reply_at,
     lastAuthorType: row.last_author_type,
     customAttributes: JSON.parse(row.custom_attributes) as Record<string, unknown>,
+    companyId: row.company_id,
     partsCount: row.parts_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at
@@ -219,6 +240,7 @@ function toRow (workspaceId: number, r: ConversationRecord) {
     customer_first_reply_at: r.customerFirstReplyAt,
     last_author_type: r.lastAuthorType,
     custom_attributes: JSON.stringify(r.customAttributes),
+    company_id: r.companyId,
     parts_count: r.partsCount,
     created_at: r.createdAt,
     updated_at: r.updatedAt

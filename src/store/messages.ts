@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from './db.js'
 import type { MessageRecord } from './records.js'
+import { fromFlag, toFlag } from './values.js'
 
 interface MessageRow {
   id: number
@@ -12,10 +13,12 @@ interface MessageRow {
   body_format: MessageRecord['bodyFormat']
   template: MessageRecord['template']
   url: string | null
+  attachment_urls: string
+  redacted: number
   created_at: number
 }
 
-const COLUMNS = 'id, conversation_id, author_type, author_id, message_type, subject, body, body_format, template, url, created_at'
+const COLUMNS = 'id, conversation_id, author_type, author_id, message_type, subject, body, body_format, template, url, attachment_urls, redacted, created_at'
 
 /** @internal */
 export function prepareMessageStatements (db: SqliteDatabase) {
@@ -23,7 +26,8 @@ export function prepareMessageStatements (db: SqliteDatabase) {
     byIds: db.prepare<[number, string], MessageRow>(`SELECT ${COLUMNS} FROM messages
       WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
     insert: db.prepare(`INSERT INTO messages (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @conversation_id,
-      @author_type, @author_id, @message_type, @subject, @body, @body_format, @template, @url, @created_at)`)
+      @author_type, @author_id, @message_type, @subject, @body, @body_format, @template, @url, @attachment_urls, @redacted, @created_at)`),
+    byId: db.prepare<[number, number], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE workspace_id = ? AND id = ?`)
   }
 }
 
@@ -46,8 +50,16 @@ export class MessageStore {
       body_format: m.bodyFormat,
       template: m.template,
       url: m.url,
+      attachment_urls: JSON.stringify(m.attachmentUrls),
+      redacted: toFlag(m.redacted),
       created_at: m.createdAt
     })
+  }
+
+  findById (id: string): MessageRecord | null {
+    if (!/^[0-9]{1,15}$/.test(id)) return null
+    const row = this.q.byId.get(this.workspaceId, Number(id))
+    return row === undefined ? null : toRecord(row)
   }
 
   byIds (ids: readonly string[]): Map<string, MessageRecord> {
@@ -72,6 +84,8 @@ function toRecord (row: MessageRow): MessageRecord {
     bodyFormat: row.body_format,
     template: row.template,
     url: row.url,
+    attachmentUrls: JSON.parse(row.attachment_urls) as string[],
+    redacted: fromFlag(row.redacted),
     createdAt: row.created_at
   }
 }

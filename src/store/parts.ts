@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from './db.js'
 import type { PartRecord } from './records.js'
+import { fromFlag, toFlag } from './values.js'
 
 interface PartRow {
   id: number
@@ -12,13 +13,14 @@ interface PartRow {
   assigned_to_type: PartRecord['assignedToType']
   assigned_to_id: string | null
   attachment_urls: string
+  redacted: number
   created_at: number
   updated_at: number
   notified_at: number
 }
 
 const COLUMNS = `id, conversation_id, part_type, body, body_format, author_type, author_id, assigned_to_type,
-  assigned_to_id, attachment_urls, created_at, updated_at, notified_at`
+  assigned_to_id, attachment_urls, redacted, created_at, updated_at, notified_at`
 
 /** @internal */
 export function preparePartStatements (db: SqliteDatabase) {
@@ -28,7 +30,8 @@ export function preparePartStatements (db: SqliteDatabase) {
     exists: db.prepare<[number, number], { id: number }>('SELECT id FROM conversation_parts WHERE workspace_id = ? AND id = ?'),
     insert: db.prepare(`INSERT INTO conversation_parts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id,
       @conversation_id, @part_type, @body, @body_format, @author_type, @author_id, @assigned_to_type, @assigned_to_id,
-      @attachment_urls, @created_at, @updated_at, @notified_at)`)
+      @attachment_urls, @redacted, @created_at, @updated_at, @notified_at)`),
+    byId: db.prepare<[number, number], PartRow>(`SELECT ${COLUMNS} FROM conversation_parts WHERE workspace_id = ? AND id = ?`)
   }
 }
 
@@ -52,6 +55,12 @@ export class PartStore {
     return this.q.exists.get(this.workspaceId, Number(id)) !== undefined
   }
 
+  findById (id: string): PartRecord | null {
+    if (!/^[0-9]{1,15}$/.test(id)) return null
+    const row = this.q.byId.get(this.workspaceId, Number(id))
+    return row === undefined ? null : toRecord(row)
+  }
+
   insert (p: PartRecord): void {
     this.q.insert.run({
       workspace_id: this.workspaceId,
@@ -65,6 +74,7 @@ export class PartStore {
       assigned_to_type: p.assignedToType,
       assigned_to_id: p.assignedToId,
       attachment_urls: JSON.stringify(p.attachmentUrls),
+      redacted: toFlag(p.redacted),
       created_at: p.createdAt,
       updated_at: p.updatedAt,
       notified_at: p.notifiedAt
@@ -84,6 +94,7 @@ function toRecord (row: PartRow): PartRecord {
     assignedToType: row.assigned_to_type,
     assignedToId: row.assigned_to_id,
     attachmentUrls: JSON.parse(row.attachment_urls) as string[],
+    redacted: fromFlag(row.redacted),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     notifiedAt: row.notified_at

@@ -11,10 +11,14 @@ export const PURGE_BATCH = 100
  */
 export function preparePurge (db: SqliteDatabase) {
   // By rowid through each table's workspace index; a conversation's customer links and a notification's
-  // delivery attempts go with it (cascade).
+  // delivery attempts go with it (cascade), as do the link tables without rowids (tags, companies and
+  // subscription choices of contacts, conversations' tags and tickets, event summaries) with the rows they link.
   const batch = (table: string): Statement<[number, number]> => db.prepare(`DELETE FROM ${table}
     WHERE rowid IN (SELECT rowid FROM ${table} WHERE workspace_id = ? LIMIT ?)`)
-  const steps = ['webhook_notifications', 'conversation_parts', 'messages', 'conversations', 'contacts'].map(batch)
+  const steps = [
+    'webhook_notifications', 'attachment_files', 'conversation_parts', 'events', 'notes', 'messages', 'conversations', 'contacts', 'companies',
+    'tags', 'data_attributes', 'admin_activity_logs'
+  ].map(batch)
   const nextDropped = db.prepare<[], { id: number }>('SELECT id FROM workspaces WHERE dropped = 1 ORDER BY id LIMIT 1')
   const deleteWorkspace = db.prepare<[number]>('DELETE FROM workspaces WHERE id = ? AND dropped = 1')
   return {

@@ -21,6 +21,8 @@ export interface ConversationRecord {
   customerFirstReplyAt: UnixSeconds | null
   lastAuthorType: AuthorType
   customAttributes: Record<string, unknown>
+  /** 2.14+ `company_id` of `PUT /conversations/{id}`: the company the conversation is about. */
+  companyId: string | null
   partsCount: number
   createdAt: UnixSeconds
   updatedAt: UnixSeconds
@@ -37,6 +39,8 @@ export interface MessageRecord {
   bodyFormat: BodyFormat
   template: 'plain' | 'personal' | null
   url: string | null
+  attachmentUrls: string[]
+  redacted: boolean
   createdAt: UnixSeconds
 }
 
@@ -51,6 +55,7 @@ export interface PartRecord {
   assignedToType: 'admin' | 'team' | null
   assignedToId: string | null
   attachmentUrls: string[]
+  redacted: boolean
   createdAt: UnixSeconds
   updatedAt: UnixSeconds
   notifiedAt: UnixSeconds

@@ -8,7 +8,7 @@ import type { Comparison, Condition, Criterion, SearchCriteria } from './search.
  * of a custom attribute, is a bound parameter. The SQL text depends on the shape of the query alone,
  * so one prepared statement serves every query of that shape.
  */
-export type SearchTarget = 'conversations' | 'contacts'
+export type SearchTarget = 'conversations' | 'contacts' | 'tickets'
 
 
 interface Sql {
@@ -42,7 +42,7 @@ interface SetField {
   test: (element: (column: string) => Sql, workspaceId: number) => Sql
 }
 
-/** A set the mock never fills (tags, segments): nothing is in it. */
+/** A set the store cannot read (segments: the domain replaces them by their filters): nothing is in it. */
 interface EmptyField {
   kind: 'empty'
 }
@@ -58,6 +58,17 @@ const adminAuthored = (table: 'messages' | 'conversation_parts', alias: string, 
     AND ${alias}.author_type = 'admin' AND ${element.text})`,
   params: element.params
 })
+
+/** Records one of whose tags matches: read through the tag links of the searched workspace. */
+function taggedWith (table: string, column: string, owner: string): SetField {
+  return {
+    kind: 'set',
+    test: (element, workspaceId) => {
+      const matches = element('tl.tag_id')
+      return { text: `${owner} IN (SELECT tl.${column} FROM ${table} tl WHERE tl.workspace_id = ? AND ${matches.text})`, params: [workspaceId, ...matches.params] }
+    }
+  }
+}
 
 const CONVERSATION_FIELDS: Readonly<Record<string, Field>> = {
   id: scalar('c.id', 'integer'),
@@ -100,7 +111,7 @@ const CONVERSATION_FIELDS: Readonly<Record<string, Field>> = {
   state: scalar('c.state'),
   waiting_since: scalar('c.waiting_since', 'integer'),
   snoozed_until: scalar('c.snoozed_until', 'integer'),
-  tag_ids: { kind: 'empty' },
+  tag_ids: taggedWith('conversation_tags', 'conversation_id', 'c.id'),
   priority: scalar("'not_priority'"),
   ai_agent_participated: scalar('0', 'flag')
 }
@@ -126,16 +137,56 @@ const CONTACT_FIELDS: Readonly<Record<string, Field>> = {
   unsubscribed_from_emails: scalar('ct.unsubscribed_from_emails', 'flag'),
   marked_email_as_spam: scalar('0', 'flag'),
   has_hard_bounced: scalar('0', 'flag'),
-  tag_id: { kind: 'empty' },
+  tag_id: taggedWith('contact_tags', 'contact_id', 'ct.id'),
   segment_id: { kind: 'empty' }
+}
+
+const CONTACT_IDS = CONVERSATION_FIELDS.contact_ids as Field
+const TICKET_STATE = '(SELECT ts.category FROM ticket_states ts WHERE ts.workspace_id = t.workspace_id AND ts.id = t.ticket_state_id)'
+const TICKET_CATEGORY = `(SELECT CASE tt.category WHEN 'Customer' THEN 'request' WHEN 'Back-office' THEN 'task' ELSE 'tracker' END
+  FROM ticket_types tt WHERE tt.workspace_id = t.workspace_id AND tt.id = t.ticket_type_id)`
+
+/** Tickets: conversations (`c`) joined to their ticket (`t`). */
+const TICKET_FIELDS: Readonly<Record<string, Field>> = {
+  id: scalar('c.id', 'integer'),
+  created_at: scalar('t.created_at', 'integer'),
+  updated_at: scalar('t.updated_at', 'integer'),
+  title: scalar("json_extract(t.attributes, '$._default_title_')"),
+  description: scalar("json_extract(t.attributes, '$._default_description_')"),
+  category: scalar(TICKET_CATEGORY),
+  ticket_type_id: scalar('t.ticket_type_id'),
+  ticket_state_id: scalar('t.ticket_state_id'),
+  state: scalar(TICKET_STATE),
+  contact_ids: CONTACT_IDS,
+  teammate_ids: CONVERSATION_FIELDS.teammate_ids as Field,
+  admin_assignee_id: scalar('c.admin_assignee_id', 'integer_text'),
+  team_assignee_id: scalar('c.team_assignee_id', 'integer_text'),
+  open: scalar('c.open', 'flag'),
+  snoozed_until: scalar('c.snoozed_until', 'integer')
 }
 
 const CUSTOM_ATTRIBUTE_PREFIX = 'custom_attributes.'
 
+/** Users and leads that are neither deleted nor archived: what search, segments and lists see. */
+const LISTED_CONTACT = "ct.workspace_id = ? AND ct.deleted_at IS NULL AND ct.archived = 0 AND ct.role IN ('user', 'lead')"
+
+/**
+ * A segment's members: `members` selects the ids, among a JSON array the caller appends as the last
+ * parameter, that match; `count` counts every match.
+ */
+export function segmentMembersSql (where: Criterion, workspaceId: number, shape: 'members' | 'count' = 'members'): Sql {
+  const condition = criterionSql('contacts', where, workspaceId)
+  const filter = `FROM contacts ct WHERE ${LISTED_CONTACT} AND ${condition.text}`
+  return shape === 'count'
+    ? { text: `SELECT count(*) AS n ${filter}`, params: [workspaceId, ...condition.params] }
+    : { text: `SELECT ct.id ${filter} AND ct.id IN (SELECT value FROM json_each(?))`, params: [workspaceId, ...condition.params] }
+}
+
 /** @internal The names the store can search, for the tests that keep the domain's fields and these equal. */
 export const SEARCHABLE_FIELDS: Record<SearchTarget, readonly string[]> = {
   conversations: Object.keys(CONVERSATION_FIELDS),
-  contacts: Object.keys(CONTACT_FIELDS)
+  contacts: Object.keys(CONTACT_FIELDS),
+  tickets: Object.keys(TICKET_FIELDS)
 }
 
 /** @internal The SQL and parameters of a search: `page` ends in `LIMIT ? OFFSET ?`, whose values the caller appends. */
@@ -145,8 +196,10 @@ export function searchSql (target: SearchTarget, shape: 'page' | 'count', criter
   if (shape === 'page') fields.add(criteria.sort.field)
   const where = criterionSql(target, criteria.where, workspaceId)
   const from = target === 'contacts'
-    ? "FROM contacts ct WHERE ct.workspace_id = ? AND ct.deleted_at IS NULL AND ct.role IN ('user', 'lead')"
-    : `FROM conversations c${[...fields].some(f => readsMessage(f)) ? ' JOIN messages m ON m.workspace_id = c.workspace_id AND m.id = c.message_id' : ''}
+    ? `FROM contacts ct WHERE ${LISTED_CONTACT}`
+    : target === 'tickets'
+      ? 'FROM conversations c JOIN tickets t ON t.workspace_id = c.workspace_id AND t.conversation_id = c.id WHERE c.workspace_id = ?'
+      : `FROM conversations c${[...fields].some(f => readsMessage(f)) ? ' JOIN messages m ON m.workspace_id = c.workspace_id AND m.id = c.message_id' : ''}
       WHERE c.workspace_id = ?`
   const filter = `${from} AND ${where.text}`
   if (shape === 'count') return { text: `SELECT count(*) AS n ${filter}`, params: [workspaceId, ...where.params] }
@@ -171,6 +224,10 @@ function readsMessage (field: string): boolean {
 
 function criterionSql (target: SearchTarget, criterion: Criterion, workspaceId: number): Sql {
   if ('conditions' in criterion) {
+    if (criterion.operator === 'NOT') {
+      const inner = criterionSql(target, { operator: 'AND', conditions: criterion.conditions }, workspaceId)
+      return { text: `NOT coalesce(${inner.text}, 0)`, params: inner.params }
+    }
     if (criterion.conditions.length === 0) return { text: criterion.operator === 'AND' ? '1' : '0', params: [] }
     const parts = criterion.conditions.map(c => criterionSql(target, c, workspaceId))
     return { text: `(${parts.map(p => p.text).join(` ${criterion.operator === 'AND' ? 'AND' : 'OR'} `)})`, params: parts.flatMap(p => p.params) }
@@ -179,7 +236,7 @@ function criterionSql (target: SearchTarget, criterion: Criterion, workspaceId: 
 }
 
 function fieldOf (target: SearchTarget, name: string): Field {
-  const fields = target === 'contacts' ? CONTACT_FIELDS : CONVERSATION_FIELDS
+  const fields = target === 'contacts' ? CONTACT_FIELDS : target === 'tickets' ? TICKET_FIELDS : CONVERSATION_FIELDS
   if (Object.hasOwn(fields, name)) return fields[name] as Field
   if (target === 'contacts' && name.startsWith(CUSTOM_ATTRIBUTE_PREFIX)) {
     const attribute = name.slice(CUSTOM_ATTRIBUTE_PREFIX.length)

@@ -4,7 +4,8 @@ import { toContact, type ContactRow } from './contacts.js'
 import { toRecord, type ConversationRow } from './conversations.js'
 import type { SqliteDatabase } from './db.js'
 import type { ConversationRecord } from './records.js'
-import { searchSql, type SearchTarget } from './search-sql.js'
+import type { ContactLinkLoader } from './contact-links.js'
+import { searchSql, segmentMembersSql, type SearchTarget } from './search-sql.js'
 
 /**
  * What the store searches by: the domain has already applied Intercom's rules (operator meanings,
@@ -27,7 +28,8 @@ export interface Condition {
 }
 
 export interface ConditionGroup {
-  operator: 'AND' | 'OR'
+  /** `NOT` holds when its one condition does not (a group of them: when the AND of them does not). */
+  operator: 'AND' | 'OR' | 'NOT'
   conditions: Criterion[]
 }
 
@@ -52,10 +54,19 @@ export type SearchStatements = ReturnType<typeof prepareSearchStatements>
 
 /** Searches one workspace's conversations and contacts (`POST /conversations/search`, `/contacts/search`). */
 export class SearchStore {
-  constructor (private readonly q: SearchStatements, private readonly workspaceId: number) {}
+  constructor (private readonly q: SearchStatements, private readonly workspaceId: number, private readonly links: ContactLinkLoader) {}
 
   conversations (criteria: SearchCriteria, limit: number, offset: number): ConversationRecord[] {
     return (this.run('conversations', 'page', criteria, [limit, offset]) as ConversationRow[]).map(toRecord)
+  }
+
+  /** Conversations that are tickets (`POST /tickets/search`). */
+  tickets (criteria: SearchCriteria, limit: number, offset: number): ConversationRecord[] {
+    return (this.run('tickets', 'page', criteria, [limit, offset]) as ConversationRow[]).map(toRecord)
+  }
+
+  countTickets (criteria: SearchCriteria): number {
+    return (this.run('tickets', 'count', criteria, []) as Array<{ n: number }>)[0]?.n ?? 0
   }
 
   countConversations (criteria: SearchCriteria): number {
@@ -64,7 +75,13 @@ export class SearchStore {
 
   /** Users and leads that are not deleted: visitors are not contacts in 2.x. */
   contacts (criteria: SearchCriteria, limit: number, offset: number): Contact[] {
-    return (this.run('contacts', 'page', criteria, [limit, offset]) as ContactRow[]).map(toContact)
+    return this.links.load((this.run('contacts', 'page', criteria, [limit, offset]) as ContactRow[]).map(toContact))
+  }
+
+  /** How many users and leads a segment's criteria match now. */
+  countSegmentMembers (where: Criterion): number {
+    const sql = segmentMembersSql(where, this.workspaceId, 'count')
+    return (this.statement(sql.text).get(...sql.params) as { n: number }).n
   }
 
   countContacts (criteria: SearchCriteria): number {

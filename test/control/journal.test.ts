@@ -131,12 +131,12 @@ t.test('bodies over 64 KiB are cut with body_truncated; a ring keeps the newest 
 
 t.test('a request a fault rule answered carries its request.mockFault in the entry', async t => {
   const app = buildApp(defaultConfig({ dbPath: ':memory:', logLevel: 'silent' }), { fixtures: fixtures(), clock: fixedClock(T0) })
-  app.addHook('onRequest', async (request) => { if (request.url === '/admins') request.mockFault = { rule_id: 'r1', action: 'status' } })
+  app.addHook('onRequest', async (request) => { if (request.url === '/admins') request.mockFault = { rule_id: 'r1', action: 'status', when: 'before' } })
   t.teardown(() => app.close())
   await inject(app, { url: '/admins' })
   await inject(app, { url: '/me' })
   const [me, admins] = (await inject(app, { url: '/__mock/requests' })).json().data
-  t.strictSame(admins.fault, { rule_id: 'r1', action: 'status' })
+  t.strictSame(admins.fault, { rule_id: 'r1', action: 'status', when: 'before' })
   t.notOk('fault' in me)
 })
 

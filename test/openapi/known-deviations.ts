@@ -23,17 +23,44 @@ export interface KnownDeviation {
 }
 
 /** 2.11's operations that answer a conversation (whole, or as list items). */
-const CONVERSATION_OPERATIONS_2_11 = /(GET|PUT) \/conversations\/\{conversation_id\}|POST \/conversations\/\{conversation_id\}\/(reply|parts)|GET \/conversations|POST \/conversations\/search/
+const CONVERSATION_OPERATIONS_2_11 = /(GET|PUT) \/conversations\/\{conversation_id\}|POST \/conversations\/\{conversation_id\}\/(reply|parts|customers|run_assignment_rules)|DELETE \/conversations\/\{conversation_id\}\/customers\/\{contact_id\}|POST \/conversations\/redact|GET \/conversations|POST \/conversations\/search/
+
+/** Operations that answer 2.x contacts, whole or in lists. */
+const CONTACT_OPERATIONS = /(GET|POST|PUT) \/contacts(\/\{(id|contact_id)\}(\/(archive|unarchive))?|\/merge|\/search|\/find_by_external_id\/\{external_id\})?|POST \/visitors\/convert|GET \/companies\/\{(id|company_id)\}\/contacts/
 
 /** The deviations, each where the spec contradicts itself somewhere the mock cares about. */
 export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
   {
-    operation: /(GET|POST|PUT) \/contacts(\/\{(id|contact_id)\}|\/merge|\/search|\/find_by_external_id\/\{external_id\})?|POST \/visitors\/convert/,
+    operation: CONTACT_OPERATIONS,
     instancePath: /(\/data\/\d+)?\/(tags|notes|companies)\/url/,
     keyword: 'format',
     reason: 'contact_tags, contact_notes and contact_companies declare `url` as `format: uri` (absolute), but every contact ' +
       'example, including the property\'s own `example: /contacts/5ba682d23d7cf92bef87bfd4/tags`, has a relative path; ' +
       'the mock sends the path, as Intercom does (recorded in validator.test.ts, CONTACT_URLS)'
+  },
+  {
+    operation: CONTACT_OPERATIONS,
+    instancePath: /(\/data\/\d+)?\/(tags|notes|companies|opted_(in|out)_subscription_types)\/data\/\d+\/(type|url)/,
+    keyword: 'format',
+    reason: 'the items of a contact\'s tags, notes and subscription types are `addressable_list`, whose `type` and `url` both ' +
+      'say `format: uri`, yet the schema\'s own examples are `type: note` and `url: /contacts/5ba682d23d7cf92bef87bfd4/notes` ' +
+      '(a word and a relative path), as are company_data\'s; the mock sends the type\'s name and the relative path'
+  },
+  {
+    operation: 'GET /events',
+    instancePath: '/type',
+    keyword: 'enum',
+    reason: 'GET /events answers a `data_event_summary` in every description, for the list too, though the same file defines ' +
+      '`data_event_list` (`type: event.list`, `events`, `pages`) and nothing refers to it; the list of events is answered as ' +
+      'that `data_event_list`, the summary (`summary=true`) as `data_event_summary`'
+  },
+  {
+    operation: 'GET /data_attributes',
+    instancePath: /\/data\/\d+\/model/,
+    keyword: 'enum',
+    reason: 'GET /data_attributes takes `model=conversation` (its own `model` parameter enumerates contact, company, ' +
+      'conversation), but the `data_attribute` it answers with enumerates only contact and company for `model`; a ' +
+      'conversation\'s attributes are answered with model conversation'
   },
   {
     versions: ['2.7', '2.8', '2.9', '2.10', '2.12', '2.13', '2.14', '2.15', '2.16', 'Preview'],
@@ -81,7 +108,7 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
   {
     versions: ['2.11'],
     operation: CONVERSATION_OPERATIONS_2_11,
-    instancePath: /\/conversation_parts\/conversation_parts\/\d+\/attachments\/\d+/,
+    instancePath: /(\/conversations\/\d+)?\/source\/attachments\/\d+|\/conversation_parts\/conversation_parts\/\d+\/attachments\/\d+/,
     keyword: 'required',
     reason: '2.11\'s `part_attachment` describes `width` and `height` as "The width of the file in pixels, if applicable" ' +
       'yet requires them (no other version does); the mock cannot know a fetched file\'s size, so it leaves them out'

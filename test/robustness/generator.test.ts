@@ -37,7 +37,7 @@ async function send (app: FastifyInstance, request: HostileRequest) {
 
 /** Real ids of the workspaces the requests use: conversations, leads and users that exist. */
 async function arrange (app: FastifyInstance): Promise<Known> {
-  const known: Known = { conversation: [], contact: [FIXTURE.mal.id, FIXTURE.simon.id, FIXTURE.visitor.id], external: [FIXTURE.mal.userId], admin: [FIXTURE.wash.id, FIXTURE.zoe.id, FIXTURE.crew.id], email: [FIXTURE.mal.email] }
+  const known: Known = { conversation: [], contact: [FIXTURE.mal.id, FIXTURE.simon.id, FIXTURE.visitor.id], external: [FIXTURE.mal.userId], admin: [FIXTURE.wash.id, FIXTURE.zoe.id, FIXTURE.crew.id], email: [FIXTURE.mal.email], tag: ['7000001', '7000002'], segment: ['5b8e0a1c2d3e4f5a6b7c8d90'], subscription: ['37846', '37847'], team: [FIXTURE.crew.id], attribute: ['1', '2'], ticket_type: ['1001', '1002'] }
   for (const token of TOKENS) {
     for (const body of ['Hello <b>there</b>', 'I need support']) {
       const res = await send(app, { method: 'POST', url: '/messages', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ from: { type: 'user', id: FIXTURE.mal.id }, body }) })

@@ -13,6 +13,14 @@ export interface Known {
   external: string[]
   admin: string[]
   email: string[]
+  tag?: string[]
+  company?: string[]
+  segment?: string[]
+  subscription?: string[]
+  team?: string[]
+  note?: string[]
+  attribute?: string[]
+  ticket_type?: string[]
 }
 
 export interface HostileRequest {
@@ -107,11 +115,13 @@ const SEARCH_FIELDS = {
   conversation: ['id', 'created_at', 'updated_at', 'source.type', 'source.body', 'source.subject', 'source.author.email', 'source.author.name',
     'contact_ids', 'teammate_ids', 'admin_assignee_id', 'open', 'read', 'state', 'snoozed_until', 'tag_ids', 'statistics.x', 'nope'],
   contact: ['id', 'role', 'name', 'email', 'email_domain', 'external_id', 'created_at', 'signed_up_at', 'last_seen_at', 'owner_id',
-    'unsubscribed_from_emails', 'tag_id', 'custom_attributes.plan', 'custom_attributes.\u0000', 'custom_attributes.', 'browser', 'nope']
+    'unsubscribed_from_emails', 'tag_id', 'custom_attributes.plan', 'custom_attributes.\u0000', 'custom_attributes.', 'browser', 'nope'],
+  ticket: ['id', 'created_at', 'updated_at', 'title', 'description', 'category', 'ticket_type_id', 'ticket_state_id', 'state', 'contact_ids',
+    'admin_assignee_id', 'team_assignee_id', 'open', 'snoozed_until', 'ticket_attribute.1', 'nope']
 }
 const OPERATORS = ['=', '!=', 'IN', 'NIN', '>', '<', '>=', '<=', '~', '!~', '^', '$', 'AND', 'OR', 'and', 'LIKE', '', 1]
 
-function searchQuery (kind: 'conversation' | 'contact'): fc.Arbitrary<unknown> {
+function searchQuery (kind: 'conversation' | 'contact' | 'ticket'): fc.Arbitrary<unknown> {
   const filter = fc.oneof(fc.constantFrom(...SEARCH_FIELDS[kind]), hostileString).chain(field => fc.record({
     field: fc.constant(field),
     operator: fc.constantFrom(...OPERATORS),
@@ -122,7 +132,7 @@ function searchQuery (kind: 'conversation' | 'contact'): fc.Arbitrary<unknown> {
   })).query
 }
 
-function searchBody (kind: 'conversation' | 'contact'): fc.Arbitrary<unknown> {
+function searchBody (kind: 'conversation' | 'contact' | 'ticket'): fc.Arbitrary<unknown> {
   return fc.record({
     query: searchQuery(kind),
     pagination: fc.oneof(hostileJson, fc.record({ per_page: valueFor('per_page', true), starting_after: valueFor('starting_after', true) }, { requiredKeys: [] })),

@@ -129,3 +129,20 @@ async function scenario (t: Test, client: Client, clock: { advance: (s: number) 
     .then(() => null, (error: unknown) => error as { statusCode: number, message: string })
   t.match(badEmail, { statusCode: 422, message: 'No subject supplied for email message' })
 }
+
+t.test('intercom-client 2.11.2 users.find({ email }) with Intercom-Version 1.0 gets the single user; with 1.1 a user.list', async t => {
+  const mock = await listen(t)
+  const client = (version: string) => {
+    const c = new Client({ token: 'sdk-v2-email' })
+    c.useRequestOpts({ baseUrl: mock.url, headers: { 'Intercom-Version': version } })
+    return c
+  }
+  const found = (await client('1.0').users.find({ email: FIXTURE.mal.email })).body
+  t.match(found, { type: 'user', id: FIXTURE.mal.id, email: FIXTURE.mal.email, user_id: FIXTURE.mal.userId })
+  const listed = (await client('1.1').users.find({ email: FIXTURE.mal.email })).body
+  t.match(listed, { type: 'user.list', total_count: 1, users: [{ id: FIXTURE.mal.id }] })
+  await client('1.0').users.create({ user_id: 'mal-twin', email: FIXTURE.mal.email })
+  const conflict = await client('1.0').users.find({ email: FIXTURE.mal.email }).then(() => null, (error: unknown) => error as { statusCode: number, body: { errors: Array<{ code: string }> } })
+  t.equal(conflict?.statusCode, 409)
+  t.equal(conflict?.body.errors[0]?.code, 'conflict')
+})

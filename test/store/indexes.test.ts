@@ -42,3 +42,22 @@ t.test('each conversation listing reads through an index', async t => {
   }
   t.equal(checked, filters.length * 3 * 2)
 })
+
+/** The lookups this issue added (attachments, tickets, activity logs, customers) search an index or key, never scan. */
+t.test('attachment, ticket, activity-log and customer lookups read through an index or key', async t => {
+  const db = openDatabase(':memory:')
+  t.teardown(() => db.close())
+  const statements = [
+    ["SELECT * FROM attachment_files WHERE workspace_id = 1 AND owner_type = 'part' AND owner_id IN (SELECT value FROM json_each('[1]')) ORDER BY owner_id, position", /ix_attachment_files_owner/],
+    ["SELECT content_type, data FROM attachment_files WHERE key = 'k'", /sqlite_autoindex_attachment_files_1/],
+    ["SELECT * FROM tickets WHERE workspace_id = 1 AND conversation_id IN (SELECT value FROM json_each('[1]'))", /PRIMARY KEY|sqlite_autoindex_tickets_1/],
+    ["SELECT * FROM tickets INDEXED BY ix_tickets_linked WHERE workspace_id = 1 AND linked_conversation_id IN (SELECT value FROM json_each('[1]'))", /ix_tickets_linked/],
+    ['SELECT * FROM admin_activity_logs WHERE workspace_id = 1 AND created_at > 0 AND created_at < 9 ORDER BY created_at DESC LIMIT 20', /ix_admin_activity_logs_created/],
+    ['SELECT coalesce(max(position) + 1, 0) FROM conversation_contacts WHERE workspace_id = 1 AND conversation_id = 1', /PRIMARY KEY|sqlite_autoindex/]
+  ] as const
+  for (const [sql, index] of statements) {
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map(row => row.detail)
+    t.same(plan.filter(step => /^SCAN (attachment_files|tickets|admin_activity_logs|conversation_contacts)$/.test(step)), [], `${sql}: ${plan.join(' | ')}`)
+    t.match(plan.join(' | '), index, sql)
+  }
+})

@@ -3,6 +3,7 @@ import { Workspaces } from '../../src/control/workspaces.js'
 import { fixedClock } from '../../src/domain/clock.js'
 import { newContact } from '../../src/domain/people.js'
 import { CONTACT_FIELDS, CONVERSATION_FIELDS } from '../../src/domain/search-fields.js'
+import { ContactLinkLoader, prepareContactLinkStatements } from '../../src/store/contact-links.js'
 import { openDatabase } from '../../src/store/db.js'
 import { createStore } from '../../src/store/index.js'
 import { prepareSearchStatements, SearchStore, type Condition, type SearchCriteria } from '../../src/store/search.js'
@@ -17,7 +18,7 @@ function setup (t: Test) {
   const workspaces = new Workspaces(store, fixtures(), fixedClock(T0))
   const ctx = workspaces.contextFor(workspaces.forToken('store-search'))
   const statements = prepareSearchStatements(db)
-  return { db, ctx, statements, search: new SearchStore(statements, ctx.workspace.id) }
+  return { db, ctx, statements, search: new SearchStore(statements, ctx.workspace.id, new ContactLinkLoader(prepareContactLinkStatements(db), ctx.workspace.id)) }
 }
 
 const where = (field: string, comparison: Condition['comparison'], value: Condition['value']): SearchCriteria => ({
@@ -94,7 +95,7 @@ t.test('searches start from the workspace in an index', async t => {
     return (db.prepare(`EXPLAIN QUERY PLAN ${sql.text}`).all(...sql.params, 10, 0) as Array<{ detail: string }>).map(r => r.detail).join(' | ')
   }
   t.match(plan(where('email', '=', 'a@b.c'), 'contacts'), /SEARCH ct USING INDEX ix_contacts_email \(workspace_id=\? AND email=\?\)/)
-  t.match(plan(where('created_at', '>=', 5), 'contacts'), /SEARCH ct USING INDEX ix_contacts_role_created \(workspace_id=\? AND role=\? AND created_at>\?\)/)
+  t.match(plan(where('created_at', '>=', 5), 'contacts'), /SEARCH ct USING INDEX ix_contacts_role_created \(workspace_id=\? AND role=\? AND archived=\? AND created_at>\?\)/)
   t.match(plan(where('contact_ids', '=', 'x'), 'conversations'), /SEARCH cc USING (COVERING )?INDEX ix_conversation_contacts_contact \(workspace_id=\? AND contact_id=\?\)/)
   t.match(plan(where('created_at', '>=', 5), 'conversations'), /SEARCH c USING INDEX ix_conversations_created \(workspace_id=\? AND created_at>\?\)/)
   t.match(plan(where('teammate_ids', '=', '1'), 'conversations'), /SEARCH tm USING INDEX ix_messages_conversation \(workspace_id=\? AND conversation_id=\?\)/)

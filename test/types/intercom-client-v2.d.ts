@@ -18,5 +18,9 @@ declare module 'intercom-client-v2' {
     messages: { create: Call }
     conversations: { list: Call, find: Call, reply: Call, markAsRead: Call }
     admins: { list: Call, find: Call, me: Call }
+    tags: { create: Call, tag: Call, untag: Call, delete: Call, list: () => Promise<SdkResponse> }
+    notes: { create: Call, list: Call, find: Call }
+    events: { create: Call, listBy: Call }
+    companies: { create: Call, find: Call, listBy: Call, listUsers: Call }
   }
 }

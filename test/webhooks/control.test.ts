@@ -7,7 +7,7 @@ import { CLIENT_SECRET, signatureValid, startReceiver } from './receiver.js'
 
 t.test('validation errors name the field, in Intercom\'s error.list', async t => {
   const api = await build(t)
-  const post = (payload: unknown) => api.request({ method: 'POST', url: '/__mock/webhooks', payload })
+  const post = (payload: unknown) => api.request({ method: 'POST', url: '/__mock/webhooks', payload: payload as object })
   const cases: Array<[unknown, string, RegExp]> = [
     [{ url: 'ftp://example.com/hook', topics: ['ping'] }, 'url', /http or https URL/],
     [{ url: 'not a url', topics: ['ping'] }, 'url', /http or https URL/],

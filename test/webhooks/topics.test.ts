@@ -192,6 +192,97 @@ const scenarios: Scenario[] = [
     }
   },
   {
+    name: 'a user tagged (2.x POST /contacts/{id}/tags)',
+    action: { method: 'POST', url: `/contacts/${FIXTURE.mal.id}/tags`, version: '2.14', payload: { id: '7000002' } },
+    v1: ['user.tag.created'],
+    v2: ['contact.user.tag.created'],
+    check: (t, [v1], [v2]) => {
+      t.match(v1, { type: 'user_tag', created_at: T0, tag: { type: 'tag', id: '7000002', name: 'VIP' }, user: { type: 'user', id: FIXTURE.mal.id } })
+      t.ok(v1.user.tags.tags.some((tag: { id: string }) => tag.id === '7000002'), 'the user as tagged')
+      t.match(v2, { type: 'contact_tag', created_at: T0, tag: { type: 'tag', id: '7000002', name: 'VIP' }, contact: { type: 'contact', id: FIXTURE.mal.id, role: 'user' } })
+    }
+  },
+  {
+    name: 'a lead tagged (1.x POST /tags with users); a tag already there notifies nothing',
+    arrange: async (api) => { await send(api, { method: 'POST', url: `/contacts/${FIXTURE.mal.id}/tags`, version: '2.14', payload: { id: '7000002' } }) },
+    action: { method: 'POST', url: '/tags', version: '1.4', payload: { name: 'VIP', users: [{ id: FIXTURE.simon.id }, { id: FIXTURE.mal.id }] } },
+    v1: ['contact.tag.created'],
+    v2: ['contact.lead.tag.created'],
+    check: (t, [v1], [v2]) => {
+      t.match(v1, { type: 'contact_tag', tag: { name: 'VIP' }, contact: { type: 'contact', id: FIXTURE.simon.id } })
+      t.match(v2, { type: 'contact_tag', contact: { id: FIXTURE.simon.id, role: 'lead' } })
+    }
+  },
+  {
+    name: 'a user untagged',
+    arrange: async (api) => { await send(api, { method: 'POST', url: `/contacts/${FIXTURE.mal.id}/tags`, version: '2.14', payload: { id: '7000002' } }) },
+    action: { method: 'DELETE', url: `/contacts/${FIXTURE.mal.id}/tags/7000002`, version: '2.14' },
+    v1: ['user.tag.deleted'],
+    v2: ['contact.user.tag.deleted'],
+    check: (t, [v1]) => t.notOk(v1.user.tags.tags.some((tag: { id: string }) => tag.id === '7000002'), 'the user as untagged')
+  },
+  {
+    name: 'a company created (and not when updated)',
+    arrange: async (api) => { await send(api, { method: 'POST', url: '/companies', version: '2.14', payload: { company_id: 'alliance', name: 'Alliance' } }) },
+    action: { method: 'POST', url: '/companies', version: '1.4', payload: { company_id: 'blue-sun', name: 'Blue Sun', plan: 'Enterprise' } },
+    v1: ['company.created'],
+    v2: ['company.created'],
+    check: (t, [v1], [v2]) => {
+      for (const item of [v1, v2]) t.match(item, { type: 'company', company_id: 'blue-sun', name: 'Blue Sun', plan: { name: 'Enterprise' } })
+    }
+  },
+  {
+    name: 'a contact archived (2.x only)',
+    action: { method: 'POST', url: `/contacts/${FIXTURE.inara.id}/archive`, version: '2.14' },
+    v1: [],
+    v2: ['contact.archived'],
+    check: (t, _, [v2]) => t.match(v2, { type: 'contact', id: FIXTURE.inara.id })
+  },
+  {
+    name: 'a contact unarchived',
+    arrange: async (api) => { await send(api, { method: 'POST', url: `/contacts/${FIXTURE.inara.id}/archive`, version: '2.14' }) },
+    action: { method: 'POST', url: `/contacts/${FIXTURE.inara.id}/unarchive`, version: '2.14' },
+    v1: [],
+    v2: ['contact.unarchive']
+  },
+  {
+    name: 'a participant added (2.x only)',
+    action: { method: 'POST', url: '/conversations/{conv}/customers', version: '2.14', payload: { admin_id: FIXTURE.wash.id, customer: { intercom_user_id: FIXTURE.inara.id } } },
+    v1: [],
+    v2: ['conversation.contact.attached'],
+    check: (t, _, [v2]) => t.ok(v2.contacts.contacts.some((c: { id: string }) => c.id === FIXTURE.inara.id))
+  },
+  {
+    name: 'a participant removed',
+    arrange: async (api, conv) => { await send(api, { method: 'POST', url: `/conversations/${conv}/customers`, version: '2.14', payload: { admin_id: FIXTURE.wash.id, customer: { intercom_user_id: FIXTURE.inara.id } } }) },
+    action: { method: 'DELETE', url: `/conversations/{conv}/customers/${FIXTURE.inara.id}`, version: '2.14', payload: { admin_id: FIXTURE.wash.id } },
+    v1: [],
+    v2: ['conversation.contact.detached']
+  },
+  {
+    name: 'a part redacted',
+    arrange: async (api, conv) => (await send(api, { method: 'POST', url: `/conversations/${conv}/reply`, version: '2.14', payload: { type: 'user', intercom_user_id: FIXTURE.mal.id, message_type: 'comment', body: 'My card number' } })).conversation_parts.conversation_parts.at(-1).id,
+    action: { method: 'POST', url: '/conversations/redact', version: '2.14', payload: { type: 'conversation_part', conversation_id: '{conv}', conversation_part_id: '{id}' } },
+    v1: [],
+    v2: ['conversation_part.redacted'],
+    parts: 1,
+    check: (t, _, [v2]) => t.match(v2.conversation_parts.conversation_parts[0], { redacted: true, body: '<p><i>This message was deleted</i></p>' })
+  },
+  {
+    name: 'a conversation deleted',
+    action: { method: 'DELETE', url: '/conversations/{conv}', version: '2.14' },
+    v1: [],
+    v2: ['conversation.deleted'],
+    check: (t, _, [v2]) => t.match(v2, { id: /^\d+$/, object: 'conversation', deleted: true })
+  },
+  {
+    name: 'an admin goes away',
+    action: { method: 'PUT', url: `/admins/${FIXTURE.zoe.id}/away`, version: '2.14', payload: { away_mode_enabled: true, away_mode_reassign: true } },
+    v1: [],
+    v2: ['admin.away_mode_updated'],
+    check: (t, _, [v2]) => t.match(v2, { type: 'admin', id: FIXTURE.zoe.id, away_mode_enabled: true, away_mode_reassign: true })
+  },
+  {
     name: 'a lead deleted',
     action: { method: 'DELETE', url: `/contacts/${FIXTURE.river.id}`, version: '2.11' },
     v1: ['contact.deleted'],
@@ -209,7 +300,7 @@ for (const scenario of scenarios) {
   t.test(scenario.name, async t => {
     const api = await build(t)
     const receiver = await startReceiver(t)
-    for (const [path, topics, version] of [['v1', ['conversation', 'user', 'contact', 'visitor'], '1.4'], ['v2', ['conversation', 'contact', 'visitor'], '2.11']] as const) {
+    for (const [path, topics, version] of [['v1', ['conversation', 'user', 'contact', 'visitor', 'company'], '1.4'], ['v2', ['conversation', 'contact', 'visitor', 'company', 'conversation_part', 'admin'], '2.14']] as const) {
       await send(api, { method: 'POST', url: '/__mock/webhooks', payload: { url: `${receiver.url}/${path}`, topics, api_version: version } })
     }
     await send(api, { method: 'POST', url: '/messages', payload: { from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hey' } })

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../domain/events.js'
-import type { Contact, PartType } from '../../domain/types.js'
+import type { Admin, Contact, PartType, Tag, UnixSeconds } from '../../domain/types.js'
 
 /** What a notification's `data.item` shows: rendered by the presenters in the subscription's version (items.ts). */
 export type ItemSubject =
@@ -7,6 +7,10 @@ export type ItemSubject =
   | { kind: 'contact', contact: Contact, mergedFromId?: string }
   | { kind: 'deleted_contact', contact: Contact }
   | { kind: 'ping', message: string }
+  | { kind: 'contact_tag', contact: Contact, tag: Tag, at: UnixSeconds }
+  | { kind: 'company', companyId: string }
+  | { kind: 'deleted_conversation', conversationId: string }
+  | { kind: 'admin', admin: Admin }
 
 export interface Notice {
   topic: string
@@ -37,7 +41,21 @@ const EVENT_TOPICS: { [T in DomainEvent['type']]: (event: EventOf<T>, major: Maj
   'contact.deleted': (e, major) => {
     const topic = { user: ['user.deleted', 'contact.deleted'], lead: ['contact.deleted', 'contact.deleted'], visitor: [] }[e.contact.role][major - 1]
     return topic === undefined ? [] : [{ topic, subject: { kind: 'deleted_contact', contact: e.contact } }]
-  }
+  },
+  'contact.tag_changed': (e, major) => {
+    if (e.contact.role === 'visitor') return []
+    const change = e.added ? 'created' : 'deleted'
+    const topic = major === 1 ? `${e.contact.role === 'user' ? 'user' : 'contact'}.tag.${change}` : `contact.${e.contact.role}.tag.${change}`
+    return [{ topic, subject: { kind: 'contact_tag', contact: e.contact, tag: e.tag, at: e.at } }]
+  },
+  // 2.5's webhook models spell the first `contact.archive`; later ones `contact.archived`.
+  'contact.archive_changed': (e, major) => major === 1 ? [] : [person(e.contact.archived ? 'contact.archived' : 'contact.unarchive', e.contact)],
+  'company.created': (e) => [{ topic: 'company.created', subject: { kind: 'company', companyId: e.companyId } }],
+  // The 2.x-only topics of issue 14's operations (intercom-webhooks-and-limits.md §1.5).
+  'conversation.customer_changed': (e, major) => major === 1 ? [] : [conversation(e.added ? 'conversation.contact.attached' : 'conversation.contact.detached', e.conversationId, [])],
+  'conversation.redacted': (e, major) => major === 1 ? [] : [conversation('conversation_part.redacted', e.conversationId, e.partId === null ? [] : [e.partId])],
+  'conversation.deleted': (e, major) => major === 1 ? [] : [{ topic: 'conversation.deleted', subject: { kind: 'deleted_conversation', conversationId: e.conversationId } }],
+  'admin.away_changed': (e, major) => major === 1 ? [] : [{ topic: 'admin.away_mode_updated', subject: { kind: 'admin', admin: e.admin } }]
 }
 
 export function noticesFor (event: DomainEvent, major: Major): Notice[] {

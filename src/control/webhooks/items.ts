@@ -1,5 +1,10 @@
 import type { DomainContext } from '../../domain/context.js'
+import { retrieveCompany } from '../../domain/companies.js'
 import { viewConversation } from '../../domain/conversation-view.js'
+import { IntercomError } from '../../domain/errors.js'
+import { presentCompany } from '../../presenters/company.js'
+import { presentTagV1 } from '../../presenters/v1/tag.js'
+import { presentTagV2 } from '../../presenters/v2/tag.js'
 import { userIdOf } from '../../domain/people.js'
 import { presenterFor } from '../../presenters/index.js'
 import { presentDeletedContactV2 } from '../../presenters/v2/contact.js'
@@ -33,6 +38,26 @@ export function renderItem (ctx: DomainContext, subject: ItemSubject, version: A
       const item: Record<string, unknown> = { ...present.person(subject.contact, ctx.workspace.app.idCode) }
       if (subject.mergedFromId !== undefined) item.merged_from = { type: 'contact', id: subject.mergedFromId }
       return options.isoPersonTimes ? withIsoTimes(item) : item
+    }
+    case 'contact_tag': {
+      const person: Record<string, unknown> = { ...present.person(subject.contact, ctx.workspace.app.idCode) }
+      const rendered = options.isoPersonTimes ? withIsoTimes(person) : person
+      // 1.x: a user's is a `user_tag` naming its `user`; a lead's (and every 2.x one) a `contact_tag`.
+      if (version.major === 1 && subject.contact.role === 'user') return { type: 'user_tag', created_at: subject.at, tag: presentTagV1(subject.tag), user: rendered }
+      return { type: 'contact_tag', created_at: subject.at, tag: version.major === 1 ? presentTagV1(subject.tag) : presentTagV2(subject.tag), contact: rendered }
+    }
+    case 'deleted_conversation':
+      // As `DELETE /conversations/{id}` answers it: the conversation is gone.
+      return { id: subject.conversationId, object: 'conversation', deleted: true }
+    case 'admin':
+      return present.admin(subject.admin)
+    case 'company': {
+      try {
+        return presentCompany(retrieveCompany(ctx, subject.companyId), ctx.workspace.app.idCode)
+      } catch (error) {
+        if (error instanceof IntercomError) return null
+        throw error
+      }
     }
     case 'deleted_contact': {
       const c = subject.contact

@@ -1,4 +1,6 @@
-import type { Admin, Team } from '../../domain/types.js'
+import type { ActivityLog } from '../../domain/admins.js'
+import type { Admin, Page, Team } from '../../domain/types.js'
+import { presentCursorPagesV2, type CursorPagesV2 } from './pages.js'
 import { isAtLeast, type ApiVersion } from '../../versions.js'
 import { integerId } from './integer-id.js'
 import { is211 } from './version-2-11.js'
@@ -16,8 +18,8 @@ export interface AdminV2 {
   away_mode_enabled: boolean
   away_mode_reassign: boolean
   has_inbox_seat: boolean
-  /** 2.14+. */
-  away_status_reason_id?: null
+  /** 2.14+: an integer, or null when the admin is not away for a reason. */
+  away_status_reason_id?: number | null
   /** Integers, unlike the ids themselves. */
   team_ids: number[]
   /**
@@ -42,6 +44,36 @@ export interface AdminOwnerV2 {
   email: string
   away_mode_enabled: boolean
   away_mode_reassign: boolean
+}
+
+/** `activity_log_list`: what teammates did (the mock records away-mode changes). */
+export interface ActivityLogListV2 {
+  type: 'activity_log.list'
+  pages: CursorPagesV2
+  activity_logs: Array<{
+    id: string
+    performed_by: { type: 'admin', id: string, email: string, ip: string } | null
+    metadata: Record<string, unknown>
+    created_at: number
+    activity_type: string
+    activity_description: string
+  }>
+}
+
+export function presentActivityLogsV2 (page: Page<ActivityLog>): ActivityLogListV2 {
+  return {
+    type: 'activity_log.list',
+    pages: presentCursorPagesV2(page),
+    activity_logs: page.items.map(log => ({
+      id: log.id,
+      // The mock has no client addresses: every teammate acts from the loopback address.
+      performed_by: log.performedBy === null ? null : { type: 'admin', id: log.performedBy.id, email: log.performedBy.email, ip: '127.0.0.1' },
+      metadata: log.metadata,
+      created_at: log.createdAt,
+      activity_type: log.activityType,
+      activity_description: log.activityDescription
+    }))
+  }
 }
 
 /** `GET /admins/{id}`. */
@@ -81,7 +113,7 @@ function presentListedAdminV2 (admin: Admin, version: ApiVersion): AdminV2 {
   // 2.11's `admin` alone requires job_title (its own examples have none): '' for an admin without one.
   if (admin.jobTitle !== null) wire.job_title = admin.jobTitle
   else if (is211(version)) wire.job_title = ''
-  // 2.14 adds `away_status_reason_id` (null: the mock has no away reasons).
-  if (isAtLeast(version, 2, 14)) wire.away_status_reason_id = null
+  // 2.14 adds `away_status_reason_id`.
+  if (isAtLeast(version, 2, 14)) wire.away_status_reason_id = admin.awayStatusReasonId === null ? null : integerId(admin.awayStatusReasonId)
   return wire
 }

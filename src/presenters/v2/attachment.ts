@@ -1,9 +1,10 @@
-import { attachmentFile } from '../attachment-file.js'
+import type { Attachment } from '../../domain/types.js'
 
 /**
- * `part_attachment`. Intercom stores the files it fetched; the mock only knows the URL, so the size
- * is 0 (as in 1.x) and the pixel dimensions, which every description calls "if applicable" and
- * types as non-nullable integers, are left out (2.11 alone requires them: see KNOWN_DEVIATIONS).
+ * `part_attachment`. Every description types `filesize`, `width` and `height` as non-nullable
+ * integers: a URL the mock did not fetch has `filesize` 0 (as 1.x showed it) and no dimensions
+ * (2.11 alone requires them: see KNOWN_DEVIATIONS); a file sent inline has its real size, and an
+ * image its pixel dimensions.
  */
 export interface AttachmentV2 {
   type: 'upload'
@@ -11,9 +12,15 @@ export interface AttachmentV2 {
   url: string
   content_type: string
   filesize: number
+  width?: number
+  height?: number
 }
 
-export function presentAttachmentV2 (url: string): AttachmentV2 {
-  const { name, contentType } = attachmentFile(url)
-  return { type: 'upload', name, url, content_type: contentType, filesize: 0 }
+export function presentAttachmentV2 (attachment: Attachment): AttachmentV2 {
+  const wire: AttachmentV2 = { type: 'upload', name: attachment.name, url: attachment.url, content_type: attachment.contentType, filesize: attachment.filesize ?? 0 }
+  if (attachment.width !== null && attachment.height !== null) {
+    wire.width = attachment.width
+    wire.height = attachment.height
+  }
+  return wire
 }

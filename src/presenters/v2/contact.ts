@@ -1,5 +1,6 @@
 import type { Contact, Page } from '../../domain/types.js'
 import { isAtLeast, type ApiVersion } from '../../versions.js'
+import { integerId } from './integer-id.js'
 import { presentCursorPagesV2, type CursorPagesV2 } from './pages.js'
 
 /**
@@ -17,7 +18,7 @@ export interface ContactV2 {
   phone: string | null
   name: string | null
   avatar: { type: 'avatar', image_url: string } | null
-  owner_id: null
+  owner_id: number | null
   social_profiles: { type: 'list', data: [] }
   has_hard_bounced: false
   marked_email_as_spam: false
@@ -64,16 +65,19 @@ export interface ContactV2 {
 }
 
 /**
- * What a contact links to, as a list with the path that fetches it. The path is relative, as in every
- * example, though the schemas say `format: uri` (see KNOWN_DEVIATIONS).
+ * What a contact links to, as a list with the path that fetches it. The paths are relative, as in
+ * every example, though the schemas say `format: uri` (see KNOWN_DEVIATIONS). Like Intercom's, a list
+ * holds the first 10 and says whether there are more.
  */
 export interface NestedListV2 {
   type: 'list'
-  data: []
+  data: Array<{ type: string, id: string, url?: string }>
   url: string
-  total_count: 0
-  has_more: false
+  total_count: number
+  has_more: boolean
 }
+
+const NESTED_LIST_LIMIT = 10
 
 /** `GET /contacts` and `POST /contacts/search`: both answer `contact_list` in every 2.x description. */
 export interface ContactListV2 {
@@ -101,7 +105,7 @@ export function presentContactV2 (c: Contact, appId: string, version: ApiVersion
     phone: c.phone,
     name: c.name,
     avatar: c.avatarUrl === null ? null : { type: 'avatar', image_url: c.avatarUrl },
-    owner_id: null,
+    owner_id: c.ownerId === null ? null : integerId(c.ownerId),
     social_profiles: { type: 'list', data: [] },
     has_hard_bounced: false,
     marked_email_as_spam: false,
@@ -133,11 +137,11 @@ export function presentContactV2 (c: Contact, appId: string, version: ApiVersion
     ios_sdk_version: null,
     ios_last_seen_at: null,
     custom_attributes: c.customAttributes,
-    tags: nestedList(c.id, 'tags'),
-    notes: nestedList(c.id, 'notes'),
-    companies: nestedList(c.id, 'companies'),
-    opted_out_subscription_types: nestedList(c.id, 'subscriptions'),
-    opted_in_subscription_types: nestedList(c.id, 'subscriptions'),
+    tags: nestedList(c.id, 'tags', c.links.tags.map(t => ({ type: 'tag', id: t.tag.id, url: `/tags/${t.tag.id}` }))),
+    notes: nestedList(c.id, 'notes', c.links.noteIds.map(id => ({ type: 'note', id, url: `/notes/${id}` }))),
+    companies: nestedList(c.id, 'companies', c.links.companies.map(company => ({ type: 'company', id: company.id, url: `/companies/${company.id}` }))),
+    opted_out_subscription_types: nestedList(c.id, 'subscriptions', subscriptionsOf(c, 'opt_out')),
+    opted_in_subscription_types: nestedList(c.id, 'subscriptions', subscriptionsOf(c, 'opt_in')),
     utm_campaign: null,
     utm_content: null,
     utm_medium: null,
@@ -165,6 +169,27 @@ export function presentDeletedContactV2 (c: Contact, version: ApiVersion): Delet
   return { id: c.id, external_id: c.externalId, type: 'contact', deleted: true }
 }
 
-function nestedList (contactId: string, path: 'tags' | 'notes' | 'companies' | 'subscriptions'): NestedListV2 {
-  return { type: 'list', data: [], url: `/contacts/${contactId}/${path}`, total_count: 0, has_more: false }
+function nestedList (contactId: string, path: 'tags' | 'notes' | 'companies' | 'subscriptions', items: NestedListV2['data']): NestedListV2 {
+  return {
+    type: 'list',
+    data: items.slice(0, NESTED_LIST_LIMIT),
+    url: `/contacts/${contactId}/${path}`,
+    total_count: items.length,
+    has_more: items.length > NESTED_LIST_LIMIT
+  }
+}
+
+/** Subscription types have no URL of their own to link to. */
+function subscriptionsOf (c: Contact, consent: 'opt_in' | 'opt_out'): NestedListV2['data'] {
+  return c.links.subscriptions.filter(s => s.consent === consent).map(s => ({ type: 'subscription', id: s.subscriptionTypeId }))
+}
+
+/** `contact_archived` / `contact_unarchived`: the contact's reference and its state. */
+export function presentArchivedContactV2 (c: Contact): { type: 'contact', id: string, external_id: string | null, archived: boolean } {
+  return { type: 'contact', id: c.id, external_id: c.externalId, archived: c.archived }
+}
+
+/** `contact_blocked` (2.13+). */
+export function presentBlockedContactV2 (c: Contact): { type: 'contact', id: string, external_id: string | null, blocked: boolean } {
+  return { type: 'contact', id: c.id, external_id: c.externalId, blocked: c.blocked }
 }

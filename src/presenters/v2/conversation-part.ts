@@ -17,7 +17,7 @@ export interface ConversationPartV2 {
   author: AuthorV2
   attachments: AttachmentV2[]
   external_id: null
-  redacted: false
+  redacted: boolean
   // 2.13+: always empty for parts the mock records (no email, tags, app events or integrations).
   email_message_metadata?: null
   tags?: []
@@ -50,9 +50,9 @@ export function presentConversationPartV2 (part: ConversationPart, display: Body
     notified_at: part.notifiedAt,
     assigned_to: part.assignedTo === null ? null : { type: part.assignedTo.type, id: part.assignedTo.id },
     author: presentAuthorV2(part.author),
-    attachments: part.attachmentUrls.map(presentAttachmentV2),
+    attachments: part.attachments.map(presentAttachmentV2),
     external_id: null,
-    redacted: false
+    redacted: part.redacted
   }
   if (isAtLeast(version, 2, 13)) {
     // 2.13 adds these to `conversation_part`; its examples (and every later one) carry them.

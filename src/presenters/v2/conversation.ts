@@ -1,10 +1,12 @@
 import type { Conversation, Page } from '../../domain/types.js'
 import { isAtLeast, type ApiVersion } from '../../versions.js'
 import { renderBody, type BodyDisplay } from '../body.js'
+import { presentAttachmentV2, type AttachmentV2 } from './attachment.js'
 import { presentAuthorV2, presentContactReferenceV2, type AuthorV2, type ContactReferenceV2 } from './author.js'
 import { presentConversationPartsV2, type ConversationPartListV2 } from './conversation-part.js'
 import { integerId } from './integer-id.js'
 import { presentCursorPagesV2, type CursorPagesV2 } from './pages.js'
+import { presentAppliedTagV2, type AppliedTagV2 } from './tag.js'
 import { presentStatisticsV2, type ConversationStatisticsV2 } from './statistics.js'
 
 /**
@@ -27,7 +29,7 @@ export interface ConversationListItemV2 {
   /** Integers; unassigned is null before 2.16 and 0 from 2.16. */
   admin_assignee_id: number | null
   team_assignee_id: number | null
-  tags: { type: 'tag.list', tags: [] }
+  tags: { type: 'tag.list', tags: AppliedTagV2[] }
   conversation_rating: null
   source: ConversationSourceV2
   contacts: { type: 'contact.list', contacts: ContactReferenceV2[] }
@@ -37,8 +39,9 @@ export interface ConversationListItemV2 {
   topics: Record<string, never>
   statistics: ConversationStatisticsV2
   sla_applied: null
-  ticket?: null
-  linked_objects?: { type: 'list', data: [], total_count: 0, has_more: false }
+  /** 2.9+: the ticket the conversation is (no schema declares it; the examples send null). */
+  ticket?: { type: 'ticket', id: string, ticket_id: string, category: string } | null
+  linked_objects?: LinkedObjectListV2
   ai_agent?: null
   ai_agent_participated?: false
 }
@@ -46,6 +49,18 @@ export interface ConversationListItemV2 {
 /** The whole conversation (`conversation`), with its parts. */
 export interface ConversationV2 extends ConversationListItemV2 {
   conversation_parts?: ConversationPartListV2
+}
+
+/** `linked_object_list`: tickets linked to a conversation, or the conversation linked to a ticket. */
+export interface LinkedObjectListV2 {
+  type: 'list'
+  data: Array<{ type: 'ticket' | 'conversation', id: string, category: string | null }>
+  total_count: number
+  has_more: false
+}
+
+export function presentLinkedObjectsV2 (objects: Conversation['linkedObjects']): LinkedObjectListV2 {
+  return { type: 'list', data: objects.map(o => ({ type: o.type, id: o.id, category: o.category })), total_count: objects.length, has_more: false }
 }
 
 /** `conversation_source`: the message that opened the conversation. */
@@ -56,9 +71,9 @@ export interface ConversationSourceV2 {
   subject: string
   body: string
   author: AuthorV2
-  attachments: []
+  attachments: AttachmentV2[]
   url: string | null
-  redacted: false
+  redacted: boolean
 }
 
 /** `GET /conversations` and `POST /conversations/search` (`conversation_list`). */
@@ -67,6 +82,17 @@ export interface ConversationListV2 {
   pages: CursorPagesV2
   total_count: number
   conversations: ConversationListItemV2[]
+}
+
+/** `conversation_deleted`, the answer of `DELETE /conversations/{id}` (2.13+). */
+export interface DeletedConversationV2 {
+  id: string
+  object: 'conversation'
+  deleted: true
+}
+
+export function presentDeletedConversationV2 (deleted: { id: string }): DeletedConversationV2 {
+  return { id: deleted.id, object: 'conversation', deleted: true }
 }
 
 /** A conversation retrieved whole (`c.parts` set) answers with its parts; otherwise as a list item. */
@@ -103,7 +129,7 @@ export function presentConversationListItemV2 (c: Conversation, display: BodyDis
     priority: isAtLeast(version, 2, 16) ? 'none' : 'not_priority',
     admin_assignee_id: c.adminAssigneeId === null ? unassigned : integerId(c.adminAssigneeId),
     team_assignee_id: c.teamAssigneeId === null ? unassigned : integerId(c.teamAssigneeId),
-    tags: { type: 'tag.list', tags: [] },
+    tags: { type: 'tag.list', tags: c.tags.map(presentAppliedTagV2) },
     // The mock records no ratings; Intercom sends null (every example), 2.11 alone declares it non-nullable.
     conversation_rating: null,
     source: {
@@ -113,9 +139,9 @@ export function presentConversationListItemV2 (c: Conversation, display: BodyDis
       subject: c.source.subject ?? '',
       body: renderBody(c.source.body, display),
       author: presentAuthorV2(c.source.author),
-      attachments: [],
+      attachments: c.source.attachments.map(presentAttachmentV2),
       url: c.source.url,
-      redacted: false
+      redacted: c.source.redacted
     },
     contacts: { type: 'contact.list', contacts: c.customers.map(presentContactReferenceV2) },
     teammates: { type: 'admin.list', teammates: c.teammates.map(admin => ({ type: 'admin', id: admin.id })) },
@@ -126,9 +152,9 @@ export function presentConversationListItemV2 (c: Conversation, display: BodyDis
     sla_applied: null
   }
   // 2.9's examples add `ticket` (null for a conversation that is not a ticket); no schema declares it.
-  if (isAtLeast(version, 2, 9)) wire.ticket = null
+  if (isAtLeast(version, 2, 9)) wire.ticket = c.ticket === null ? null : { type: 'ticket', id: c.ticket.id, ticket_id: c.ticket.ticketNumber, category: c.ticket.category }
   // 2.10 adds `linked_objects` (`linked_object_list`).
-  if (isAtLeast(version, 2, 10)) wire.linked_objects = { type: 'list', data: [], total_count: 0, has_more: false }
+  if (isAtLeast(version, 2, 10)) wire.linked_objects = presentLinkedObjectsV2(c.linkedObjects)
   if (isAtLeast(version, 2, 11)) {
     // 2.11 adds Fin's participation: `ai_agent` (nullable) and `ai_agent_participated`.
     wire.ai_agent = null

@@ -1,6 +1,8 @@
 import * as initial from './001-initial.js'
 import * as controlPlane from './002-control-plane.js'
 import * as bodyWords from './003-body-words.js'
+import * as workspaceResources from './004-workspace-resources.js'
+import * as conversationExtras from './005-conversation-extras.js'
 import * as webhooks from './006-webhooks.js'
 
 /**
@@ -18,5 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'control-plane', up: controlPlane.up },
   { version: 3, name: 'body words', up: bodyWords.up },
+  { version: 4, name: 'workspace-resources', up: workspaceResources.up },
+  { version: 5, name: 'conversation-extras', up: conversationExtras.up },
   { version: 6, name: 'webhooks', up: webhooks.up }
 ]

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { assertError, build, FIXTURE, T0 } from '../../helper.js'
 
-t.test('GET /conversations/{id} answers the full 1.x conversation with its parts', async t => {
+t.test('GET /conversations/{id} answers the full 1.x conversation (1.4 by default) with its parts', async t => {
   const api = await build(t)
   await api.request({ method: 'POST', url: '/messages', payload: { from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hey' } })
   const res = await api.request({ url: '/conversations/1000000001' })
@@ -26,7 +26,7 @@ t.test('GET /conversations/{id} answers the full 1.x conversation with its parts
       delivered_as: 'customer_initiated',
       subject: '',
       body: '<p>Hey</p>',
-      author: { type: 'user', id: FIXTURE.mal.id },
+      author: { type: 'user', id: FIXTURE.mal.id, name: 'Malcolm Reynolds', email: FIXTURE.mal.email },
       attachments: [],
       url: null
     },

@@ -75,7 +75,7 @@ t.test('a visitor sender becomes a lead with the same id, and its message is aut
   assertError(t, visitor, 404, { code: 'not_found', message: 'Visitor Not Found' })
 
   const [conversation] = (await request({ url: `/conversations?type=user&intercom_user_id=${FIXTURE.visitor.id}` })).json().conversations
-  t.same(conversation.conversation_message.author, { type: 'lead', id: FIXTURE.visitor.id })
+  t.same(conversation.conversation_message.author, { type: 'lead', id: FIXTURE.visitor.id, name: null, email: null })
 })
 
 t.test('a visitor named by its id converts too', async t => {

@@ -13,7 +13,7 @@ t.test('POST /contacts/convert turns a lead into a new user; its conversations f
   assertError(t, await api.request({ url: `/contacts/${FIXTURE.simon.id}` }), 404, { code: 'not_found', message: 'User Not Found' })
   const [conversation] = (await api.request({ url: '/conversations?type=user&user_id=simon-1' })).json().conversations
   t.same(conversation.user, { type: 'user', id: FIXTURE.simon.id })
-  t.same(conversation.conversation_message.author, { type: 'user', id: FIXTURE.simon.id })
+  t.same(conversation.conversation_message.author, { type: 'user', id: FIXTURE.simon.id, name: 'Simon Tam', email: FIXTURE.simon.email })
 })
 
 t.test('POST /contacts/convert merges a lead into an existing user; its conversations follow', async t => {

@@ -33,7 +33,7 @@ t.test('a user reply appends a comment part and answers the full conversation', 
       updated_at: T0 + 30,
       notified_at: T0 + 30,
       assigned_to: null,
-      author: { type: 'user', id: FIXTURE.mal.id },
+      author: { type: 'user', id: FIXTURE.mal.id, name: 'Malcolm Reynolds', email: FIXTURE.mal.email },
       attachments: [],
       external_id: null
     }],

@@ -26,7 +26,6 @@ t.test('POST /users creates a user and answers the 1.x user object', async t => 
     companies: { type: 'company.list', companies: [] },
     location_data: {},
     last_request_at: null,
-    last_seen_ip: null,
     created_at: T0,
     remote_created_at: 1700000000,
     signed_up_at: 1700000000,
@@ -34,7 +33,6 @@ t.test('POST /users creates a user and answers the 1.x user object', async t => 
     session_count: 0,
     social_profiles: { type: 'social_profile.list', social_profiles: [] },
     unsubscribed_from_emails: false,
-    user_agent_data: null,
     tags: { type: 'tag.list', tags: [] },
     segments: { type: 'segment.list', segments: [] },
     custom_attributes: { plan: 'pro', seats: 3 }

@@ -59,7 +59,7 @@ t.test('a merged visitor\'s conversation lists under the user', async t => {
   await api.request({ method: 'POST', url: '/visitors/convert', payload: { visitor: { id: FIXTURE.visitor.id }, user: { user_id: FIXTURE.inara.userId }, type: 'user' } })
   const [conversation] = (await api.request({ url: `/conversations?type=user&intercom_user_id=${FIXTURE.inara.id}` })).json().conversations
   t.same(conversation.user, { type: 'user', id: FIXTURE.inara.id })
-  t.same(conversation.conversation_message.author, { type: 'user', id: FIXTURE.inara.id })
+  t.same(conversation.conversation_message.author, { type: 'user', id: FIXTURE.inara.id, name: 'Inara Serra', email: FIXTURE.inara.email })
 })
 
 t.test('POST /visitors/convert errors', async t => {

@@ -137,3 +137,11 @@ t.test('1.x users and leads are the same rows as 2.x contacts', async t => {
   t.match(lead, { type: 'contact', id: contact.id, email: 'lead2@example.com' })
   t.match(lead.user_id, /^[0-9a-f-]{36}$/, 'a 2.x lead has the anonymous user_id Intercom gives leads in 1.x')
 })
+
+t.test('PUT /contacts/{id} with unsubscribed_from_emails false re-subscribes (false is not taken for null)', async t => {
+  const api = await build(t)
+  const res = await api.request({ method: 'PUT', url: `/contacts/${FIXTURE.jayne.id}`, version: '2.11', payload: { unsubscribed_from_emails: false } })
+  t.equal(res.json().unsubscribed_from_emails, false)
+  const kept = await api.request({ method: 'PUT', url: `/contacts/${FIXTURE.jayne.id}`, version: '2.11', payload: { unsubscribed_from_emails: null } })
+  t.equal(kept.json().unsubscribed_from_emails, false)
+})
