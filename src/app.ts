@@ -15,6 +15,7 @@ import { addApiVersion, defaultVersionFrom, intercomApiConstraint, versionFallba
 import { absoluteFormTarget, registerClientQuirks } from './http/client-quirks.js'
 import { frameworkErrors, registerErrorHandling, sendError } from './http/error-handler.js'
 import { clientErrorHandler, HTTP_SERVER_OPTIONS, registerFraming } from './http/framing.js'
+import { answerAfterCommit } from './http/group-commit.js'
 import { addJournal } from './http/journal.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { BODY_LIMIT_BYTES } from './limits.js'
@@ -118,6 +119,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   registerFraming(app, sendError)
   registerClientQuirks(app)
   addJournal(app, plane.journal, clock)
+  answerAfterCommit(app, store)
 
   app.register(healthRoutes(store))
   app.register(controlRoutes({

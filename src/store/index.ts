@@ -3,6 +3,7 @@ import { AdminStore, prepareAdminStatements } from './admins.js'
 import { ContactStore, prepareContactStatements } from './contacts.js'
 import { ConversationStore, prepareConversationStatements } from './conversations.js'
 import { openDatabase, type SqliteDatabase } from './db.js'
+import { groupCommit, type GroupCommit } from './group-commit.js'
 import { MessageStore, prepareMessageStatements } from './messages.js'
 import { PartStore, preparePartStatements } from './parts.js'
 import { preparePurge } from './purge.js'
@@ -38,6 +39,15 @@ export interface Store {
   readonly webhookQueue: WebhookQueue
   forWorkspace: (workspaceId: number) => WorkspaceStore
   transaction: <T>(fn: () => T) => T
+  /**
+   * From now on, the transactions of one event-loop turn share one commit (store/group-commit.ts):
+   * the server turns it on, and answers a request only once `settled()` says its writes are committed.
+   */
+  groupCommits: () => void
+  /** Null when every write is committed; else resolves once they are (rejects if that commit failed). */
+  settled: () => Promise<void> | null
+  /** Runs `fn` once every write made so far is committed, or rolled back by a failed commit (at once when none waits). */
+  afterCommit: (fn: () => void) => void
   /** One bounded step of deleting dropped workspaces' rows; false when there is nothing left to purge. */
   purgeStep: () => boolean
   /** True when the database answers a query: what the health check reports. */
@@ -58,7 +68,8 @@ export function createStore (db: SqliteDatabase): Store {
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
-  const transaction = <T>(fn: () => T): T => inTransaction(fn) as T
+  let grouped: GroupCommit | null = null
+  const transaction = <T>(fn: () => T): T => (grouped === null ? inTransaction(fn) as T : grouped.run(fn))
   const ping = db.prepare('SELECT 1 AS ok')
   const purge = preparePurge(db)
 
@@ -66,6 +77,9 @@ export function createStore (db: SqliteDatabase): Store {
     workspaces,
     webhookQueue: new WebhookQueue(statements.webhooks),
     transaction,
+    groupCommits: () => { grouped ??= groupCommit(db) },
+    settled: () => grouped?.settled() ?? null,
+    afterCommit: (fn) => { if (grouped === null) fn(); else grouped.afterCommit(fn) },
     forWorkspace: (workspaceId) => ({
       workspaceId,
       contacts: new ContactStore(statements.contacts, workspaceId),
@@ -82,7 +96,11 @@ export function createStore (db: SqliteDatabase): Store {
     }),
     purgeStep: () => db.open && purge.step(),
     ping: () => db.open && (ping.get() as { ok: number } | undefined)?.ok === 1,
-    close: () => { if (db.open) db.close() }
+    close: () => {
+      if (!db.open) return
+      grouped?.flush()
+      db.close()
+    }
   }
 }
 
