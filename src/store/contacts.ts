@@ -58,6 +58,9 @@ export function prepareContactStatements (db: SqliteDatabase) {
       custom_attributes = @custom_attributes, signed_up_at = @signed_up_at, last_request_at = @last_request_at,
       last_replied_at = @last_replied_at, session_count = @session_count, updated_at = @updated_at
       WHERE workspace_id = @workspace_id AND id = @id AND deleted_at IS NULL`),
+    // Only the two columns a message changes: an UPDATE that names indexed columns rewrites their index entries.
+    markReplied: db.prepare<[number, number, number, string]>(`UPDATE contacts SET last_replied_at = ?, updated_at = ?
+      WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL`),
     markDeleted: db.prepare<[number, number, number, string]>(`UPDATE contacts SET deleted_at = ?, updated_at = ?
       WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL`),
     transferCustomerships: db.prepare(`INSERT OR IGNORE INTO conversation_contacts (workspace_id, conversation_id, contact_id,
@@ -158,6 +161,11 @@ export class ContactStore {
 
   update (contact: Contact): void {
     this.q.update.run(toRow(this.workspaceId, contact))
+  }
+
+  /** The contact wrote at `at`: its last_replied_at and updated_at. */
+  markReplied (id: string, at: number): void {
+    this.q.markReplied.run(at, at, this.workspaceId, id)
   }
 
   markDeleted (id: string, at: number): void {

@@ -27,7 +27,8 @@ interface Batch {
   after: Array<() => void>
 }
 
-export function groupCommit (db: SqliteDatabase): GroupCommit {
+/** `onRollback` hears of a batch that failed to commit (caches that saw its writes drop them). */
+export function groupCommit (db: SqliteDatabase, onRollback: () => void = () => {}): GroupCommit {
   const begin = db.prepare('BEGIN IMMEDIATE')
   const commit = db.prepare('COMMIT')
   const rollback = db.prepare('ROLLBACK')
@@ -44,6 +45,7 @@ export function groupCommit (db: SqliteDatabase): GroupCommit {
       commit.run()
     } catch (error) {
       if (db.inTransaction) rollback.run()
+      onRollback()
       batch.reject(error)
     }
     batch.resolve() // no-op once rejected

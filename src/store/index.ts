@@ -69,7 +69,14 @@ export function createStore (db: SqliteDatabase): Store {
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
   let grouped: GroupCommit | null = null
-  const transaction = <T>(fn: () => T): T => (grouped === null ? inTransaction(fn) as T : grouped.run(fn))
+  const transaction = <T>(fn: () => T): T => {
+    try {
+      return grouped === null ? inTransaction(fn) as T : grouped.run(fn)
+    } catch (error) {
+      workspaces.forgetCached() // what the failed transaction wrote is rolled back; the cache may have seen it
+      throw error
+    }
+  }
   const ping = db.prepare('SELECT 1 AS ok')
   const purge = preparePurge(db)
 
@@ -77,7 +84,7 @@ export function createStore (db: SqliteDatabase): Store {
     workspaces,
     webhookQueue: new WebhookQueue(statements.webhooks),
     transaction,
-    groupCommits: () => { grouped ??= groupCommit(db) },
+    groupCommits: () => { grouped ??= groupCommit(db, () => { workspaces.forgetCached() }) },
     settled: () => grouped?.settled() ?? null,
     afterCommit: (fn) => { if (grouped === null) fn(); else grouped.afterCommit(fn) },
     forWorkspace: (workspaceId) => ({
