@@ -17,6 +17,7 @@ import { frameworkErrors, registerErrorHandling, sendError } from './http/error-
 import { clientErrorHandler, HTTP_SERVER_OPTIONS, registerFraming } from './http/framing.js'
 import { answerAfterCommit } from './http/group-commit.js'
 import { addJournal } from './http/journal.js'
+import { lazySchemaController } from './http/lazy-schemas.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { BODY_LIMIT_BYTES } from './limits.js'
 import { adminRoutes } from './routes/admins.js'
@@ -85,6 +86,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     http: HTTP_SERVER_OPTIONS,
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { onCreate: (ajv) => { ajv.addKeyword(finiteMaximumKeyword) } },
+    schemaController: lazySchemaController(),
     routerOptions: {
       ignoreTrailingSlash: true,
       constraints: { [versionConstraint.name]: versionConstraint }
