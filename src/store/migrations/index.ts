@@ -2,6 +2,7 @@ import * as initial from './001-initial.js'
 import * as controlPlane from './002-control-plane.js'
 import * as bodyWords from './003-body-words.js'
 import * as webhooks from './006-webhooks.js'
+import * as contactListOrder from './007-contact-list-order.js'
 
 /**
  * Schema migrations in the order they apply. Rules: never edit a migration that has been released;
@@ -18,5 +19,6 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'control-plane', up: controlPlane.up },
   { version: 3, name: 'body words', up: bodyWords.up },
-  { version: 6, name: 'webhooks', up: webhooks.up }
+  { version: 6, name: 'webhooks', up: webhooks.up },
+  { version: 7, name: 'contact list order', up: contactListOrder.up }
 ]
