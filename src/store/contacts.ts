@@ -42,9 +42,10 @@ export function prepareContactStatements (db: SqliteDatabase) {
     byEmail: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND email = ? ORDER BY created_at, id`),
     byPhone: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND phone = ? ORDER BY created_at, id`),
     // Users and leads together: the 2.x contacts list (visitors are not contacts there).
+    // `role <> 'visitor'` (users and leads, by the CHECK on role) is the condition of ix_contacts_list_order (migration 7).
     pageOfContacts: db.prepare<[number, number, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
-      AND role IN ('user', 'lead') ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
-    countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role IN ('user', 'lead')`),
+      AND role <> 'visitor' ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
+    countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role <> 'visitor'`),
     everyContact: db.prepare<[number], ContactRow & { deleted_at: number | null }>(`SELECT ${COLUMNS}, deleted_at FROM contacts WHERE workspace_id = ? ORDER BY rowid`),
     exists: db.prepare<[number, string], { id: string }>('SELECT id FROM contacts WHERE workspace_id = ? AND id = ?'),
     countLive: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE}`),
