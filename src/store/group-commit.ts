@@ -12,7 +12,7 @@ import type { SqliteDatabase } from './db.js'
 export interface GroupCommit {
   /** Runs `fn` as a savepoint of the turn's batch, opening the batch (BEGIN IMMEDIATE) if none is. */
   run: <T>(fn: () => T) => T
-  /** Resolves once everything written so far is committed (rejects if that commit failed); null when nothing waits to commit. */
+  /** Resolves once everything written so far is committed (rejects if that commit failed); null when no row waits to commit. */
   settled: () => Promise<void> | null
   /** Runs `fn` once everything written so far is committed (or rolled back, when the commit failed): at once when nothing waits. */
   afterCommit: (fn: () => void) => void
@@ -21,6 +21,8 @@ export interface GroupCommit {
 }
 
 interface Batch {
+  /** total_changes() when the batch began: unchanged, the batch wrote nothing anyone must wait for. */
+  changesAtStart: number
   done: Promise<void>
   resolve: () => void
   reject: (error: unknown) => void
@@ -32,6 +34,7 @@ export function groupCommit (db: SqliteDatabase, onRollback: () => void = () => 
   const begin = db.prepare('BEGIN IMMEDIATE')
   const commit = db.prepare('COMMIT')
   const rollback = db.prepare('ROLLBACK')
+  const totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck()
   const nested = db.transaction((fn: () => unknown) => fn())
   let open: Batch | null = null
 
@@ -58,7 +61,7 @@ export function groupCommit (db: SqliteDatabase, onRollback: () => void = () => 
     let reject: (error: unknown) => void = () => {}
     const done = new Promise<void>((res, rej) => { resolve = res; reject = rej })
     done.catch(() => {}) // a batch no request waited on must not crash the process when its commit fails
-    const batch: Batch = { done, resolve, reject, after: [] }
+    const batch: Batch = { changesAtStart: totalChanges.get() as number, done, resolve, reject, after: [] }
     open = batch
     setImmediate(() => { finish(batch) })
     return batch
@@ -70,7 +73,8 @@ export function groupCommit (db: SqliteDatabase, onRollback: () => void = () => 
       if (open === null && !db.inTransaction) start()
       return nested(fn) as T
     },
-    settled: () => open?.done ?? null,
+    // A batch that changed no row (reads, requests refused before their first write) holds nothing to wait for.
+    settled: () => (open === null || totalChanges.get() === open.changesAtStart ? null : open.done),
     afterCommit: (fn) => {
       if (open === null) fn()
       else open.after.push(fn)
