@@ -3,42 +3,33 @@ import type { AddressInfo } from 'node:net'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import autocannon from 'autocannon'
+import { compare, comparisonTable, measure, ratio, type Comparison, type Target } from './compare.js'
 import { timeResets } from './reset.js'
 import { QUERIED_USER, seedWorkspace, type SeedPlan } from './seed.js'
 import { startServer, type RunningServer, type StartCommand } from './server.js'
 
 /**
- * `npm run bench`: throughput and latency of the seed POST /messages (and what rate-limit accounting
- * and an empty fault-rule list cost it) and of the seed document's
- * conversation listing at 10k and 100k conversations, time to healthy (and `npm start`'s against
- * `node dist/cli.js`'s, as a ratio), peak memory, the request journal's cost to POST /messages, and the
- * time of a reset of a workspace holding 10k conversations. Prints
- * figures; asserts nothing (targets are read from these figures, never timed in tests).
- * BENCH_SECONDS sets each load's duration (default 10); BENCH_CONNECTIONS its concurrency (default 10).
+ * `npm run bench`: the mock side by side with a bare Fastify 5 server (bare-server.ts), in one run,
+ * loads interleaved: the seed POST /messages on a file database and on :memory:, the seed listing and
+ * a 2.x search at 10k and 1M conversations, a deep GET /contacts cursor in a 1M-contact workspace;
+ * spawn → first healthy answer; peak memory; what the journal, rate-limit accounting and an empty
+ * fault list cost together; a reset of a 10k-conversation workspace; webhook delivery. Prints figures
+ * and the issue's ratios; asserts nothing (no timing is ever asserted in tests).
+ * BENCH_SECONDS sets each load's duration (default 10); BENCH_CONNECTIONS its concurrency (default 10);
+ * BENCH_SCALE multiplies the workspace sizes (default 1; the test suite's quick run uses a small one);
+ * BENCH_START_RUNS the start-ups timed of each command (default 7); BENCH_ROUNDS the interleaved rounds of each side (default 2).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
-
-interface Load {
-  name: string
-  /** Requests completed, where one load measured them. */
-  requests?: number
-  requestsPerSecond: number
-  p50: number
-  p99: number
-  errors: number
-}
-
-async function load (name: string, options: autocannon.Options): Promise<Load> {
-  const result = await autocannon({ connections, duration: seconds, ...options })
-  const errors = result.errors + result.timeouts + result.non2xx
-  return { name, requests: result.requests.total, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors }
-}
+const scale = Number(process.env.BENCH_SCALE ?? 1)
+const startRuns = Number(process.env.BENCH_START_RUNS ?? 7)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2)
+const sized = (n: number): number => Math.max(100, Math.round(n * scale))
+const label = (n: number): string => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n))
 
 /**
  * The median time to the first healthy answer of each command over `runs` starts on a fresh in-memory
- * database, the commands taking turns so that a change in the machine's load falls on both alike.
+ * database, the commands taking turns so that a change in the machine's load falls on all alike.
  */
 async function medianStartupMs (commands: readonly StartCommand[], runs: number): Promise<number[]> {
   const times = commands.map((): number[] => [])
@@ -52,129 +43,152 @@ async function medianStartupMs (commands: readonly StartCommand[], runs: number)
   return times.map(list => list.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? NaN)
 }
 
+const json = (token: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'application/json', ...extra })
+const seedBody = JSON.stringify({ from: { type: 'user', id: QUERIED_USER }, body: 'Hey' })
+const postMessage = (server: RunningServer, token: string): Target => ({ server, options: { url: `${server.url}/messages`, method: 'POST', body: seedBody, headers: json(token) } })
+const get = (server: RunningServer, path: string, token: string, extra: Record<string, string> = {}): Target => ({ server, options: { url: `${server.url}${path}`, headers: json(token, extra) } })
+
 async function main (): Promise<void> {
-  const startRuns = Number(process.env.BENCH_START_RUNS ?? 5)
-  const [direct = NaN, viaNpm = NaN] = await medianStartupMs(['node dist/cli.js', 'npm start'], startRuns)
+  const [bareStart = NaN, direct = NaN, viaNpm = NaN] = await medianStartupMs(['bare fastify', 'node dist/cli.js', 'npm start'], startRuns)
 
   const dir = mkdtempSync(join(tmpdir(), 'intercom-mock-bench-'))
   const db = join(dir, 'bench.sqlite')
+  const small = sized(10_000)
+  const large = sized(1_000_000)
   const plans: SeedPlan[] = [
-    { token: 'bench-10k', conversations: 10_000, queriedUserEvery: 10, closedEvery: 5 },
-    { token: 'bench-100k', conversations: 100_000, queriedUserEvery: 10, closedEvery: 5 }
+    { token: 'bench-small', conversations: small, queriedUserEvery: 10, closedEvery: 5 },
+    { token: 'bench-large', conversations: large, queriedUserEvery: 10, closedEvery: 5 },
+    { token: 'bench-contacts', conversations: 0, queriedUserEvery: 10, closedEvery: 5, extraContacts: large }
   ]
   for (const plan of plans) {
     const { seconds: took } = seedWorkspace(db, plan)
-    console.log(`seeded ${plan.conversations} conversations into workspace ${plan.token} in ${took.toFixed(1)} s`)
+    console.log(`seeded workspace ${plan.token} (${label(plan.conversations)} conversations, ${label(plan.extraContacts ?? 0)} more contacts) through the store in ${took.toFixed(1)} s`)
   }
-
   const resetTokens = ['bench-reset-1', 'bench-reset-2', 'bench-reset-3']
-  for (const token of resetTokens) seedWorkspace(db, { token, conversations: 10_000, queriedUserEvery: 10, closedEvery: 5 })
+  for (const token of resetTokens) seedWorkspace(db, { token, conversations: small, queriedUserEvery: 10, closedEvery: 5 })
   const resets = timeResets(db, resetTokens)
 
-  const seedBody = JSON.stringify({ from: { type: 'user', id: QUERIED_USER }, body: 'Hey' })
-  const postAs = (token: string) => ({ method: 'POST' as const, body: seedBody, headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'application/json' } })
-  const post = postAs('bench-post')
-  // The journal's cost: the same load on servers with and without it, alternated, each into an empty
-  // workspace of its own, best of two rounds each (the cores are shared, so one round can be unlucky).
-  const journalRuns: Record<'on' | 'off', number[]> = { on: [], off: [] }
-  for (const round of [1, 2]) {
-    for (const journal of ['off', 'on'] as const) {
-      const token = `bench-journal-${journal}-${round}`
-      const probe = await startServer(db, 'node dist/cli.js', journal === 'off' ? { INTERCOM_MOCK_JOURNAL_SIZE: '0' } : {})
-      await fetch(`${probe.url}/messages`, postAs(token))
-      journalRuns[journal].push((await load(`journal ${journal}`, { url: `${probe.url}/messages`, ...postAs(token) })).requestsPerSecond)
-      await probe.stop()
-    }
+  const bare = await startServer(':memory:', 'bare fastify')
+  const mock = await startServer(db)
+  const comparisons: Comparison[] = []
+  const bench = async (name: string, mockTarget: Target, bareTarget: Target): Promise<void> => {
+    comparisons.push(await compare(name, mockTarget, bareTarget, seconds, connections, rounds))
   }
-  const withoutJournal = { name: 'POST /messages, journal off (INTERCOM_MOCK_JOURNAL_SIZE=0), best of 2', requestsPerSecond: Math.max(...journalRuns.off), p50: NaN, p99: NaN, errors: 0 }
-  const withJournal = Math.max(...journalRuns.on)
+  await fetch(`${mock.url}/messages`, { method: 'POST', body: seedBody, headers: json('bench-post') }) // creates the workspace before timing starts
+  await bench('POST /messages (the seed curl), file database', postMessage(mock, 'bench-post'), postMessage(bare, 'bare'))
+  const postPeak = { mock: mock.peakRssMiB(), bare: bare.peakRssMiB() }
 
-  const server = await startServer(db)
-  const loads: Load[] = []
-  let webhookLine = ''
-  await fetch(`${server.url}/messages`, post) // creates the workspace before timing starts
-  loads.push(await load('POST /messages (the seed curl)', { url: `${server.url}/messages`, ...post }))
-  loads.push({ ...withoutJournal, name: 'POST /messages, journal on (the default), best of 2', requestsPerSecond: withJournal })
-  loads.push(withoutJournal)
-  loads.push(...await rateLimitAndFaultCost(server, seedBody))
-  const hooks = await webhookReceiver()
-  const hookedPost = { ...post, headers: { ...post.headers, authorization: 'Bearer bench-hooks' } }
-  await fetch(`${server.url}/__mock/webhooks`, { ...hookedPost, body: JSON.stringify({ url: hooks.url, topics: ['conversation.user.created'] }) })
-  const hooked = await load('POST /messages, one webhook subscription (receiver on localhost)', { url: `${server.url}/messages`, ...hookedPost })
-  loads.push(hooked)
-  const drained = await drain(hooks.count, (hooked.requests ?? 0) + 1) // + the subscription's ping
-  webhookLine = `webhooks: ${hooks.count()} notifications delivered (${hooked.requests ?? 0} requests counted, and the ping), the last ${drained.toFixed(1)} s after the load ended`
-  hooks.close()
-  for (const plan of plans) {
-    loads.push(await load(`GET /conversations?type=user&intercom_user_id=…&open=true, ${plan.conversations / 1000}k in the workspace`, {
-      url: `${server.url}/conversations?type=user&intercom_user_id=${QUERIED_USER}&open=true`,
-      headers: { authorization: `Bearer ${plan.token}`, accept: 'application/json' }
-    }))
+  const memory = await startServer(':memory:')
+  await fetch(`${memory.url}/messages`, { method: 'POST', body: seedBody, headers: json('bench-post') })
+  await bench('POST /messages, :memory: database', postMessage(memory, 'bench-post'), postMessage(bare, 'bare'))
+  const memoryPeak = memory.peakRssMiB()
+  await memory.stop()
+
+  const listing = `/conversations?type=user&intercom_user_id=${QUERIED_USER}&open=true`
+  const bareGet = get(bare, listing, 'bare')
+  for (const [token, size] of [['bench-small', small], ['bench-large', large]] as const) {
+    await bench(`GET /conversations?type=user&intercom_user_id=…&open=true, ${label(size)} conversations`, get(mock, listing, token), bareGet)
   }
-  const peak = server.peakRssMiB()
-  await server.stop()
+  const searchBody = JSON.stringify({ query: { field: 'contact_ids', operator: '=', value: QUERIED_USER }, pagination: { per_page: 20 } })
+  const search = (server: RunningServer, token: string): Target => ({ server, options: { url: `${server.url}/conversations/search`, method: 'POST', body: searchBody, headers: json(token, { 'intercom-version': '2.11' }) } })
+  for (const [token, size] of [['bench-small', small], ['bench-large', large]] as const) {
+    await bench(`2.x POST /conversations/search contact_ids = …, ${label(size)} conversations`, search(mock, token), search(bare, 'bare'))
+  }
+  const perPage = 50
+  const deepPage = Math.max(2, Math.floor(large / perPage) - 1)
+  const cursor = Buffer.from(JSON.stringify([deepPage, (deepPage - 1) * perPage])).toString('base64')
+  await bench(`2.x GET /contacts, a cursor to page ${deepPage} of ${label(large)} contacts`,
+    get(mock, `/contacts?per_page=${perPage}&starting_after=${cursor}`, 'bench-contacts', { 'intercom-version': '2.11' }), get(bare, '/contacts', 'bare'))
+  await bench('2.x GET /contacts, the first page', get(mock, `/contacts?per_page=${perPage}`, 'bench-contacts', { 'intercom-version': '2.11' }), get(bare, '/contacts', 'bare'))
+  const largePeak = mock.peakRssMiB()
+  await mock.stop()
+  await bare.stop()
+
+  // Servers of their own files: two processes writing one file would wait on each other's locks.
+  const overhead = await controlPlaneCost(join(dir, 'plain.sqlite'), join(dir, 'full.sqlite'))
+  const webhookLine = await webhookDelivery(join(dir, 'hooks.sqlite'))
   rmSync(dir, { recursive: true, force: true })
+
+  const find = (prefix: string): Comparison | undefined => comparisons.find(c => c.name.startsWith(prefix))
+  const p99Growth = (prefix: string): string => {
+    const [a, b] = comparisons.filter(c => c.name.startsWith(prefix))
+    return a === undefined || b === undefined ? '' : ratio(b.mock.p99, Math.max(a.mock.p99, 1))
+  }
+  const rps = (prefix: string): string => {
+    const c = find(prefix)
+    return c === undefined ? '' : ratio(c.mock.requestsPerSecond, c.bare.requestsPerSecond)
+  }
 
   console.log('')
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`)
-  console.log(`load: ${connections} connections for ${seconds} s each; the listed user holds 1 in 10 conversations, 1 in 5 is closed; 20 a page`)
+  console.log(`load: ${connections} connections for ${seconds} s, best of ${rounds} interleaved rounds per side; the listed user holds 1 in 10 conversations, 1 in 5 is closed`)
   console.log('')
-  console.log('| what | requests/s | p50 ms | p99 ms | errors |')
-  console.log('| --- | ---: | ---: | ---: | ---: |')
-  for (const l of loads) console.log(`| ${l.name} | ${Math.round(l.requestsPerSecond)} | ${Number.isNaN(l.p50) ? '' : l.p50} | ${Number.isNaN(l.p99) ? '' : l.p99} | ${l.errors} |`)
-  console.log(`| process start to a 200 from /__mock/health | | ${server.startupMs.toFixed(0)} | | |`)
-  console.log(`| peak RSS of the server process | ${peak.toFixed(0)} MiB | | | |`)
+  for (const line of comparisonTable(comparisons)) console.log(line)
   console.log('')
-  console.log(`start to the first healthy answer, median of ${startRuns}: node dist/cli.js ${direct.toFixed(0)} ms, npm start ${viaNpm.toFixed(0)} ms; ratio npm start / node dist/cli.js = ${(viaNpm / direct).toFixed(2)} (target at most 1.5)`)
-  const journalCost = 1 - withJournal / withoutJournal.requestsPerSecond
+  console.log('| target (issue 12) | measured | goal |')
+  console.log('| --- | ---: | ---: |')
+  console.log(`| POST /messages req/s ÷ bare, file database | ${rps('POST /messages (the seed curl)')} | ≥ 0.4× |`)
+  console.log(`| POST /messages req/s ÷ bare, :memory: | ${rps('POST /messages, :memory:')} | ≥ 0.6× |`)
+  console.log(`| seed listing req/s ÷ bare, ${label(small)} | ${rps('GET /conversations')} | ≥ 0.4× |`)
+  console.log(`| seed listing p99 at ${label(large)} ÷ at ${label(small)} | ${p99Growth('GET /conversations')} | ≤ 1.5× |`)
+  console.log(`| 2.x search p99 at ${label(large)} ÷ at ${label(small)} | ${p99Growth('2.x POST /conversations/search')} | ≤ 1.5× |`)
+  const deep = find('2.x GET /contacts, a cursor')
+  const first = find('2.x GET /contacts, the first')
+  console.log(`| GET /contacts p99, deep cursor ÷ first page (${label(large)} contacts) | ${deep === undefined || first === undefined ? '' : ratio(deep.mock.p99, Math.max(first.mock.p99, 1))} | ≤ 1.5× |`)
+  console.log(`| spawn → first 200, node dist/cli.js ÷ bare (median of ${startRuns}: ${direct.toFixed(0)} ms vs ${bareStart.toFixed(0)} ms) | ${ratio(direct, bareStart)} | ≤ 1.5× |`)
+  console.log(`| spawn → first 200, npm start ÷ bare (${viaNpm.toFixed(0)} ms) | ${ratio(viaNpm, bareStart)} | |`)
+  console.log(`| peak RSS under the POST load ÷ bare (${postPeak.mock.toFixed(0)} MiB vs ${postPeak.bare.toFixed(0)} MiB; :memory: ${memoryPeak.toFixed(0)} MiB) | ${ratio(postPeak.mock, postPeak.bare)} | ≤ 1.5× |`)
+  console.log(`| peak RSS after the ${label(large)} loads ÷ after the POST load (${largePeak.toFixed(0)} MiB) | ${ratio(largePeak, postPeak.mock)} | flat |`)
+  console.log(`| reset of a ${label(small)}-conversation workspace, ms | ${resets.resetsMs.map(ms => ms.toFixed(2)).join(', ')} | ≤ 5 ms |`)
+  console.log(`| journal + rate-limit accounting + empty fault list, POST /messages throughput cost (CPU a request: ${overhead.cpu}) | ${overhead.throughput} | ≤ 10 % |`)
   console.log('')
-  console.log(`request journal: POST /messages ${(journalCost * 100).toFixed(1)} % slower with it than without (target ≤ 10 %)`)
-  console.log(`reset of a workspace holding 10k conversations: ${resets.resetsMs.map(ms => ms.toFixed(2)).join(', ')} ms (target ≤ 5 ms); ` +
-    `its background purge: ${resets.purgeTotalMs.toFixed(0)} ms in ${resets.purgeSteps} steps, the longest ${resets.purgeMaxStepMs.toFixed(1)} ms`)
+  console.log(`reset's background purge: ${resets.purgeTotalMs.toFixed(0)} ms in ${resets.purgeSteps} steps, the longest ${resets.purgeMaxStepMs.toFixed(1)} ms`)
   console.log(webhookLine)
 }
 
 /**
- * What rate-limit accounting and an empty fault-rule list cost POST /messages: two workspaces of one
- * server, one with rate limiting off and no rules ever, one counting every request (under a limit it
- * never reaches) with a rule added and deleted; loaded in alternating rounds so drift on a shared
- * machine falls on both alike. Besides throughput, the server's CPU time per request, which other
- * load on the machine disturbs far less.
+ * What the journal, rate-limit accounting and an empty fault-rule list cost POST /messages together:
+ * a server with none of them (journal size 0, rate limiting off) against one with all (the default
+ * journal, every request counted under a limit it never reaches, a rule added and deleted), in
+ * alternating rounds; throughput and the server's CPU a request, which other load disturbs far less.
  */
-async function rateLimitAndFaultCost (server: RunningServer, body: string): Promise<Load[]> {
-  const url = server.url
-  const rounds = 10
-  const headers = (token: string) => ({ authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'application/json' })
-  const control = (token: string, method: string, path: string, payload?: unknown) =>
-    fetch(`${url}${path}`, { method, headers: headers(token), ...(payload === undefined ? {} : { body: JSON.stringify(payload) }) })
-  await control('bench-plain', 'PUT', '/__mock/rate-limit', { enabled: false })
-  await control('bench-counted', 'PUT', '/__mock/rate-limit', { limit: 100_000_000, window_seconds: 10 })
-  await control('bench-counted', 'POST', '/__mock/faults', { match: { path: '/conversations/*/reply' }, respond: { status: 503 } })
-  await control('bench-counted', 'DELETE', '/__mock/faults')
-  const totals = { plain: [] as Load[], counted: [] as Load[] }
-  const cpu = { plain: { micros: 0, requests: 0 }, counted: { micros: 0, requests: 0 } }
-  for (let round = 0; round < rounds; round++) {
-    for (const kind of round % 2 === 0 ? ['plain', 'counted'] as const : ['counted', 'plain'] as const) {
-      const before = server.cpuMicros()
-      const result = await autocannon({ connections, duration: Math.max(1, Math.round(seconds / 5)), url: `${url}/messages`, method: 'POST', body, headers: headers(`bench-${kind}`) })
-      cpu[kind].micros += server.cpuMicros() - before
-      cpu[kind].requests += result.requests.total
-      totals[kind].push({ name: kind, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx })
+async function controlPlaneCost (plainDb: string, fullDb: string): Promise<{ throughput: string, cpu: string }> {
+  const plain = await startServer(plainDb, 'node dist/cli.js', { INTERCOM_MOCK_JOURNAL_SIZE: '0' })
+  const full = await startServer(fullDb, 'node dist/cli.js', { INTERCOM_MOCK_RATE_LIMIT: '100000000/10' })
+  const control = (path: string, method: string, payload?: unknown) =>
+    fetch(`${full.url}${path}`, { method, headers: json('bench-full'), ...(payload === undefined ? {} : { body: JSON.stringify(payload) }) })
+  await control('/__mock/faults', 'POST', { match: { path: '/conversations/*/reply' }, respond: { status: 503 } })
+  await control('/__mock/faults', 'DELETE')
+  await fetch(`${plain.url}/messages`, { method: 'POST', body: seedBody, headers: json('bench-plain') })
+  const totals = { plain: { rps: 0, micros: 0 }, full: { rps: 0, micros: 0 } }
+  const costRounds = 3 * rounds
+  for (let round = 0; round < costRounds; round++) {
+    for (const kind of round % 2 === 0 ? ['plain', 'full'] as const : ['full', 'plain'] as const) {
+      const figures = await measure(postMessage(kind === 'plain' ? plain : full, `bench-${kind}`), Math.max(1, Math.round(seconds / 3)), connections)
+      totals[kind].rps += figures.requestsPerSecond / costRounds
+      totals[kind].micros += figures.cpuMicrosPerRequest / costRounds
     }
   }
-  const mean = (name: string, of: Load[]): Load => ({
-    name,
-    requestsPerSecond: of.reduce((sum, l) => sum + l.requestsPerSecond, 0) / of.length,
-    p50: Math.max(...of.map(l => l.p50)),
-    p99: Math.max(...of.map(l => l.p99)),
-    errors: of.reduce((sum, l) => sum + l.errors, 0)
-  })
-  const perRequest = (kind: keyof typeof cpu) => cpu[kind].micros / Math.max(1, cpu[kind].requests)
-  const plain = mean(`POST /messages, rate limiting off, no fault rules (${rounds} rounds; ${perRequest('plain').toFixed(0)} µs server CPU a request)`, totals.plain)
-  const counted = mean(`POST /messages, every request counted, an empty rule list (${rounds} rounds; ${perRequest('counted').toFixed(0)} µs server CPU a request)`, totals.counted)
-  const percent = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(1)} %`
-  counted.name += `: throughput ${percent(counted.requestsPerSecond / plain.requestsPerSecond)}, CPU a request ${percent(perRequest('counted') / perRequest('plain'))}`
-  return [plain, counted]
+  await plain.stop()
+  await full.stop()
+  const percent = (change: number) => `${change >= 0 ? '+' : '−'}${Math.abs(change * 100).toFixed(1)} %`
+  return {
+    throughput: `${percent(1 - totals.full.rps / totals.plain.rps)} (${Math.round(totals.full.rps)} vs ${Math.round(totals.plain.rps)} req/s)`,
+    cpu: `${percent(totals.full.micros / totals.plain.micros - 1)}, ${totals.full.micros.toFixed(0)} vs ${totals.plain.micros.toFixed(0)} µs`
+  }
+}
+
+/** POST /messages with one webhook subscription to a receiver on localhost: how fast the outbox drains. */
+async function webhookDelivery (db: string): Promise<string> {
+  const server = await startServer(db)
+  const hooks = await webhookReceiver()
+  await fetch(`${server.url}/__mock/webhooks`, { method: 'POST', headers: json('bench-hooks'), body: JSON.stringify({ url: hooks.url, topics: ['conversation.user.created'] }) })
+  const hooked = await measure(postMessage(server, 'bench-hooks'), seconds, connections)
+  const drained = await drain(hooks.count, hooked.requests + 1) // + the subscription's ping
+  hooks.close()
+  await server.stop()
+  return `webhooks: POST /messages with one subscription ${Math.round(hooked.requestsPerSecond)} req/s; ${hooks.count()} notifications delivered ` +
+    `(${hooked.requests} requests counted, and the ping), the last ${drained.toFixed(1)} s after the load ended`
 }
 
 /** Seconds until `count()` reaches `expected` (at most 60). */

@@ -14,8 +14,13 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-/** How the server is started: the command itself, or through `npm start` as the README's quick start does. */
-export type StartCommand = 'node dist/cli.js' | 'npm start'
+/**
+ * How the server is started: the command itself, through `npm start` as the README's quick start does,
+ * or the bare Fastify baseline (bare-server.ts, beside this file once compiled).
+ */
+export type StartCommand = 'node dist/cli.js' | 'npm start' | 'bare fastify'
+
+const BARE_SERVER = new URL('./bare-server.js', import.meta.url).pathname
 
 /**
  * Starts the server as a user would, on a free port, and waits until it is healthy. Rate limiting is
@@ -24,7 +29,7 @@ export type StartCommand = 'node dist/cli.js' | 'npm start'
 export async function startServer (dbPath: string, command: StartCommand = 'node dist/cli.js', env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
   const started = process.hrtime.bigint()
-  const [file, args] = command === 'npm start' ? ['npm', ['start', '--silent']] : [process.execPath, ['dist/cli.js']]
+  const [file, args] = command === 'npm start' ? ['npm', ['start', '--silent']] : [process.execPath, [command === 'bare fastify' ? BARE_SERVER : 'dist/cli.js']]
   const child = spawn(file, args, {
     env: { ...process.env, PORT: String(port), INTERCOM_MOCK_DB: dbPath, LOG_LEVEL: 'warn', INTERCOM_MOCK_RATE_LIMIT: 'off', ...env },
     stdio: ['ignore', 'inherit', 'inherit']

@@ -15,7 +15,9 @@ import { addApiVersion, defaultVersionFrom, intercomApiConstraint, versionFallba
 import { absoluteFormTarget, registerClientQuirks } from './http/client-quirks.js'
 import { frameworkErrors, registerErrorHandling, sendError } from './http/error-handler.js'
 import { clientErrorHandler, HTTP_SERVER_OPTIONS, registerFraming } from './http/framing.js'
+import { answerAfterCommit } from './http/group-commit.js'
 import { addJournal } from './http/journal.js'
+import { lazySchemaController } from './http/lazy-schemas.js'
 import { addWorkspaceAuth } from './http/workspace.js'
 import { BODY_LIMIT_BYTES } from './limits.js'
 import { adminRoutes } from './routes/admins.js'
@@ -96,6 +98,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     http: HTTP_SERVER_OPTIONS,
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { onCreate: (ajv) => { ajv.addKeyword(finiteMaximumKeyword) } },
+    schemaController: lazySchemaController(),
     routerOptions: {
       ignoreTrailingSlash: true,
       constraints: { [versionConstraint.name]: versionConstraint }
@@ -133,6 +136,7 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
   registerClientQuirks(app)
   addJournal(app, plane.journal, clock)
   addLiveHooks(app, live)
+  answerAfterCommit(app, store)
 
   app.register(healthRoutes(store))
   app.register(controlRoutes({

@@ -80,7 +80,7 @@ function sendContactMessage (ctx: DomainContext, findSender: () => Contact, body
     // All checks are above this line; below it, only writes.
     const sender: Contact = found.role === 'visitor' ? convertVisitorToLead(ctx, found) : found
     const now = ctx.clock.now()
-    ctx.store.contacts.update({ ...sender, lastRepliedAt: now, updatedAt: now })
+    ctx.store.contacts.markReplied(sender.id, now)
     const { message } = startConversation(ctx, {
       author: { type: 'contact', id: sender.id },
       customers: [sender],

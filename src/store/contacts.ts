@@ -46,9 +46,10 @@ export function prepareContactStatements (db: SqliteDatabase) {
     byEmail: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND email = ? ORDER BY created_at, id`),
     byPhone: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND phone = ? ORDER BY created_at, id`),
     // Users and leads together: the 2.x contacts list (visitors are not contacts there).
+    // `role <> 'visitor'` (users and leads, by the CHECK on role) is the condition of ix_contacts_list_order (migration 7).
     pageOfContacts: db.prepare<[number, number, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
-      AND role IN ('user', 'lead') AND archived = 0 ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
-    countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role IN ('user', 'lead') AND archived = 0`),
+      AND role <> 'visitor' AND archived = 0 ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
+    countOfContacts: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE} AND role <> 'visitor' AND archived = 0`),
     everyContact: db.prepare<[number], ContactRow & { deleted_at: number | null }>(`SELECT ${COLUMNS}, deleted_at FROM contacts WHERE workspace_id = ? ORDER BY rowid`),
     exists: db.prepare<[number, string], { id: string }>('SELECT id FROM contacts WHERE workspace_id = ? AND id = ?'),
     countLive: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM contacts WHERE ${LIVE}`),
@@ -63,6 +64,9 @@ export function prepareContactStatements (db: SqliteDatabase) {
       custom_attributes = @custom_attributes, signed_up_at = @signed_up_at, last_request_at = @last_request_at,
       last_replied_at = @last_replied_at, session_count = @session_count, archived = @archived, blocked = @blocked, owner_id = @owner_id, updated_at = @updated_at
       WHERE workspace_id = @workspace_id AND id = @id AND deleted_at IS NULL`),
+    // Only the two columns a message changes: an UPDATE that names indexed columns rewrites their index entries.
+    markReplied: db.prepare<[number, number, number, string]>(`UPDATE contacts SET last_replied_at = ?, updated_at = ?
+      WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL`),
     markDeleted: db.prepare<[number, number, number, string]>(`UPDATE contacts SET deleted_at = ?, updated_at = ?
       WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL`),
     transferCustomerships: db.prepare(`INSERT OR IGNORE INTO conversation_contacts (workspace_id, conversation_id, contact_id,
@@ -192,6 +196,11 @@ export class ContactStore {
 
   update (contact: Contact): void {
     this.q.update.run(toRow(this.workspaceId, contact))
+  }
+
+  /** The contact wrote at `at`: its last_replied_at and updated_at. */
+  markReplied (id: string, at: number): void {
+    this.q.markReplied.run(at, at, this.workspaceId, id)
   }
 
   markDeleted (id: string, at: number): void {

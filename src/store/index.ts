@@ -10,6 +10,7 @@ import { ConversationStore, prepareConversationStatements } from './conversation
 import { openDatabase, type SqliteDatabase } from './db.js'
 import { DataAttributeStore, prepareDataAttributeStatements } from './data-attributes.js'
 import { EventStore, prepareEventStatements } from './events.js'
+import { groupCommit, type GroupCommit } from './group-commit.js'
 import { MessageStore, prepareMessageStatements } from './messages.js'
 import { NoteStore, prepareNoteStatements } from './notes.js'
 import { PartStore, preparePartStatements } from './parts.js'
@@ -70,6 +71,15 @@ export interface Store {
   readonly webhookQueue: WebhookQueue
   forWorkspace: (workspaceId: number) => WorkspaceStore
   transaction: <T>(fn: () => T) => T
+  /**
+   * From now on, the transactions of one event-loop turn share one commit (store/group-commit.ts):
+   * the server turns it on, and answers a request only once `settled()` says its writes are committed.
+   */
+  groupCommits: () => void
+  /** Null when every write is committed; else resolves once they are (rejects if that commit failed). */
+  settled: () => Promise<void> | null
+  /** Runs `fn` once every write made so far is committed, or rolled back by a failed commit (at once when none waits). */
+  afterCommit: (fn: () => void) => void
   /** One bounded step of deleting dropped workspaces' rows; false when there is nothing left to purge. */
   purgeStep: () => boolean
   /** A stored attachment file by the key in its URL, in any workspace. */
@@ -105,7 +115,15 @@ export function createStore (db: SqliteDatabase): Store {
   }
   const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
   const inTransaction = db.transaction((fn: () => unknown) => fn())
-  const transaction = <T>(fn: () => T): T => inTransaction(fn) as T
+  let grouped: GroupCommit | null = null
+  const transaction = <T>(fn: () => T): T => {
+    try {
+      return grouped === null ? inTransaction(fn) as T : grouped.run(fn)
+    } catch (error) {
+      workspaces.forgetCached() // what the failed transaction wrote is rolled back; the cache may have seen it
+      throw error
+    }
+  }
   const ping = db.prepare('SELECT 1 AS ok')
   const purge = preparePurge(db)
 
@@ -142,10 +160,17 @@ export function createStore (db: SqliteDatabase): Store {
         transaction
       }
     },
+    groupCommits: () => { grouped ??= groupCommit(db, () => { workspaces.forgetCached() }) },
+    settled: () => grouped?.settled() ?? null,
+    afterCommit: (fn) => { if (grouped === null) fn(); else grouped.afterCommit(fn) },
     purgeStep: () => db.open && purge.step(),
     attachmentContent: (key) => attachmentContent(statements.attachmentFiles, key),
     ping: () => db.open && (ping.get() as { ok: number } | undefined)?.ok === 1,
-    close: () => { if (db.open) db.close() }
+    close: () => {
+      if (!db.open) return
+      grouped?.flush()
+      db.close()
+    }
   }
 }
 

@@ -57,25 +57,48 @@ export function prepareWorkspaceStatements (db: SqliteDatabase) {
       ON CONFLICT (workspace_id, kind) DO UPDATE SET last_value = last_value + 1 RETURNING last_value`),
     sequences: db.prepare<[number], { kind: string, last_value: number }>('SELECT kind, last_value FROM id_sequences WHERE workspace_id = ? ORDER BY kind'),
     raiseSequence: db.prepare<[number, string, number]>(`INSERT INTO id_sequences (workspace_id, kind, last_value) VALUES (?, ?, ?)
-      ON CONFLICT (workspace_id, kind) DO UPDATE SET last_value = max(last_value, excluded.last_value)`)
+      ON CONFLICT (workspace_id, kind) DO UPDATE SET last_value = max(last_value, excluded.last_value)`),
+    // Changes when another connection (another process on the same file) commits; this one's own commits leave it.
+    dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck()
   }
 }
 
 /** @internal */
 export type WorkspaceStatements = ReturnType<typeof prepareWorkspaceStatements>
 
-/** Workspaces across the database: one per access token. */
+/**
+ * Workspaces across the database: one per access token. Every request looks its token up, so live
+ * workspaces are kept in memory: this registry's own writes update the cache, a failed transaction
+ * (`forgetCached`, which may have rolled back a write the cache saw) and another process's commit
+ * (`PRAGMA data_version`) empty it.
+ */
 export class WorkspaceRegistry {
+  private readonly byToken = new Map<string, Workspace>()
+  private readonly byId = new Map<number, Workspace>()
+  private seenVersion = -1
+
   constructor (private readonly q: WorkspaceStatements) {}
 
   findByToken (token: string): Workspace | null {
+    this.checkVersion()
+    const cached = this.byToken.get(token)
+    if (cached !== undefined) return cached
     const row = this.q.byToken.get(token)
-    return row === undefined ? null : toWorkspace(row)
+    return row === undefined ? null : this.remember(toWorkspace(row))
   }
 
   findById (id: number): Workspace | null {
+    this.checkVersion()
+    const cached = this.byId.get(id)
+    if (cached !== undefined) return cached
     const row = this.q.byId.get(id)
-    return row === undefined ? null : toWorkspace(row)
+    return row === undefined ? null : this.remember(toWorkspace(row))
+  }
+
+  /** Empties the cache: a transaction failed, and a write it had made may be gone. */
+  forgetCached (): void {
+    this.byToken.clear()
+    this.byId.clear()
   }
 
   /** Inserts the workspace unless its token already has one; returns it only when it is new. */
@@ -83,21 +106,24 @@ export class WorkspaceRegistry {
     const clock = clockColumns(workspace.clock)
     const row = this.q.insert.get(workspace.token, workspace.app.idCode, workspace.app.name, workspace.app.timezone,
       workspace.app.region, workspace.app.clientSecret, workspace.ownerAdminId, workspace.apiVersion, workspace.app.createdAt, workspace.seed, clock.mode, clock.value)
-    return row === undefined ? null : toWorkspace(row)
+    return row === undefined ? null : this.remember(toWorkspace(row))
   }
 
   setClock (workspaceId: number, setting: ClockSetting): void {
     const { mode, value } = clockColumns(setting)
     this.q.setClock.run(mode, value, workspaceId)
+    this.forget(workspaceId)
   }
 
   /** Takes the workspace out of use at once; its rows are purged later (store/purge.ts). */
   drop (workspaceId: number): void {
     this.q.drop.run(workspaceId)
+    this.forget(workspaceId)
   }
 
   /** Drops every workspace; answers the ids it dropped. */
   dropAll (): number[] {
+    this.forgetCached()
     return (this.q.dropAll.all() as Array<{ id: number }>).map(row => row.id)
   }
 
@@ -119,6 +145,25 @@ export class WorkspaceRegistry {
   /** Makes sure the sequence never hands out `lastValue` or anything below it again. */
   raiseSequence (workspaceId: number, kind: string, lastValue: number): void {
     this.q.raiseSequence.run(workspaceId, kind, lastValue)
+  }
+
+  private checkVersion (): void {
+    const version = this.q.dataVersion.get() as number
+    if (version === this.seenVersion) return
+    this.seenVersion = version
+    this.forgetCached()
+  }
+
+  private remember (workspace: Workspace): Workspace {
+    this.byToken.set(workspace.token, workspace)
+    this.byId.set(workspace.id, workspace)
+    return workspace
+  }
+
+  private forget (workspaceId: number): void {
+    const workspace = this.byId.get(workspaceId)
+    if (workspace !== undefined) this.byToken.delete(workspace.token)
+    this.byId.delete(workspaceId)
   }
 }
 

@@ -59,10 +59,11 @@ export class WebhookDispatcher {
   wake (): void {
     if (this.closed || this.scanQueued) return
     this.scanQueued = true
-    setImmediate(() => {
+    // After the commit of the group transaction that wrote them (store/group-commit.ts), never before.
+    setImmediate(() => this.options.store.afterCommit(() => {
       this.scanQueued = false
       if (!this.closed) this.scan()
-    })
+    }))
   }
 
   /** A subscription has a new notification: send it soon, once the transaction that wrote it has committed. */
@@ -71,10 +72,10 @@ export class WebhookDispatcher {
     this.touched.set(`${workspaceId}:${subscriptionId}`, { workspaceId, subscriptionId })
     if (this.touchQueued) return
     this.touchQueued = true
-    setImmediate(() => {
+    setImmediate(() => this.options.store.afterCommit(() => {
       this.touchQueued = false
       if (!this.closed) this.startTouched()
-    })
+    }))
   }
 
   /** Resolves once nothing is in flight and nothing is due (tests; a clean close). */
