@@ -73,18 +73,8 @@ export interface Person {
   [field: string]: unknown
 }
 
-export interface JournalEntry {
-  id: string
-  time: number
-  method: string
-  path: string
-  query: Record<string, string | string[]>
-  api_version: string | null
-  duration_ms: number
-  request: { headers: Record<string, string | string[]>, body: unknown, body_truncated: boolean }
-  response: { status: number, body: unknown, body_truncated: boolean }
-  fault?: unknown
-}
+/** A journal entry as the control plane answers it (`GET /__mock/requests`). */
+export type { JournalEntry } from '../../control/journal/entry.js'
 
 /** One view of a workspace: an element, and how to bring it up to date when the workspace changes. */
 export interface View {
