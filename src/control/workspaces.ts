@@ -27,6 +27,7 @@ export class Workspaces {
   readonly events: ControlEvents
   private readonly purge: BackgroundPurge
   private readonly rules: WorkspaceRules
+  private readonly contexts = new WeakMap<Workspace, DomainContext>()
 
   constructor (
     private readonly store: Store,
@@ -43,8 +44,14 @@ export class Workspaces {
     this.rules = serverRules.undeclaredAttributes === 'accept' ? serverRules : { undeclaredAttributes: fixtures.undeclared_attributes ?? serverRules.undeclaredAttributes }
   }
 
+  /** One context per workspace object: the registry hands out a new object whenever the workspace changes. */
   contextFor (workspace: Workspace): DomainContext {
-    return createDomainContext(this.store, workspace, this.baseClock, { rules: this.rules, sink: this.hooks.events })
+    let ctx = this.contexts.get(workspace)
+    if (ctx === undefined) {
+      ctx = createDomainContext(this.store, workspace, this.baseClock, { rules: this.rules, sink: this.hooks.events })
+      this.contexts.set(workspace, ctx)
+    }
+    return ctx
   }
 
   /** The Intercom-Version a workspace assumes when a request sends none, or null for the server's. */

@@ -138,6 +138,7 @@ export function convertVisitorToLead (ctx: DomainContext, visitor: Contact): Con
  */
 export function mergeContactInto (ctx: DomainContext, from: Contact, into: Contact): Contact {
   const now = ctx.clock.now()
+  void from.links // read before they move, for the contact.merged notification
   ctx.store.contacts.transferConversations(from.id, into.id)
   ctx.store.contacts.markDeleted(from.id, now)
   const merged: Contact = { ...(ctx.store.contacts.findById(into.id) ?? into), updatedAt: now }

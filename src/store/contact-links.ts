@@ -47,9 +47,29 @@ export type ContactLinkStatements = ReturnType<typeof prepareContactLinkStatemen
 export class ContactLinkLoader {
   constructor (private readonly q: ContactLinkStatements, private readonly workspaceId: number) {}
 
-  /** `contacts` with their links read. */
+  /**
+   * `contacts` with their links, read when the first of them is asked for its links (all of the batch
+   * in one go): most writes look a contact up without ever rendering its tags, companies or segments,
+   * and the segment filters alone are a query each.
+   */
   load<C extends Contact> (contacts: C[]): C[] {
     if (contacts.length === 0) return contacts
+    let read: Map<string, ContactLinks> | undefined
+    const linksOf = (contact: C): ContactLinks => {
+      read ??= this.read(contacts)
+      return read.get(contact.id) ?? contact.links
+    }
+    return contacts.map(contact => {
+      let links: ContactLinks | undefined
+      return Object.defineProperty({ ...contact }, 'links', {
+        enumerable: true,
+        get: () => (links ??= linksOf(contact)),
+        set: (value: ContactLinks) => { links = value }
+      })
+    })
+  }
+
+  private read (contacts: readonly Contact[]): Map<string, ContactLinks> {
     const ids = JSON.stringify(contacts.map(c => c.id))
     const ws = this.workspaceId
     const links = new Map<string, ContactLinks>()
@@ -67,7 +87,7 @@ export class ContactLinkLoader {
     for (const segment of this.q.segments.all(ws)) {
       for (const id of this.membersOf(segment.criteria, ids)) links.get(id)?.segmentIds.push(segment.id)
     }
-    return contacts.map(c => ({ ...c, links: links.get(c.id) ?? c.links }))
+    return links
   }
 
   /** Which of `ids` (a JSON array) the segment's criteria match. */
