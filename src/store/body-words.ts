@@ -48,3 +48,31 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function plainText (html: string): string {
   return html.replace(/<[^<>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? ' ')
 }
+
+/** The word indexes and the tables whose bodies they index, as migration 9 defers them. */
+const DEFERRED_INDEXES = [['message_words', 'messages'], ['part_words', 'conversation_parts']] as const
+
+/**
+ * Indexes every body written since the last word search (rows above each index's mark), in one
+ * statement per index, and moves the marks: call before any statement that reads the word indexes.
+ * Nothing is written when nothing waits.
+ */
+export function prepareBodyWordCatchUp (db: SqliteDatabase): () => void {
+  const indexes = DEFERRED_INDEXES.map(([index, source]) => {
+    const mark = `(SELECT indexed_to FROM word_index_marks WHERE name = '${index}')`
+    return {
+      pending: db.prepare(`SELECT 1 FROM ${source} WHERE rowid > ${mark} LIMIT 1`).pluck(),
+      index: db.prepare(`INSERT INTO ${index} (rowid, words) SELECT rowid, ${PLAIN_TEXT_FUNCTION}(body) FROM ${source}
+        WHERE rowid > ${mark} AND body IS NOT NULL`),
+      advance: db.prepare(`UPDATE word_index_marks SET indexed_to = max(indexed_to, coalesce((SELECT max(rowid) FROM ${source}), 0))
+        WHERE name = '${index}'`)
+    }
+  })
+  const catchUp = db.transaction(() => {
+    for (const { index, advance } of indexes) {
+      index.run()
+      advance.run()
+    }
+  })
+  return () => { if (indexes.some(({ pending }) => pending.get() !== undefined)) catchUp() }
+}

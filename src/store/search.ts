@@ -4,6 +4,7 @@ import { toContact, type ContactRow } from './contacts.js'
 import { toRecord, type ConversationRow } from './conversations.js'
 import type { SqliteDatabase } from './db.js'
 import type { ConversationRecord } from './records.js'
+import { prepareBodyWordCatchUp } from './body-words.js'
 import type { ContactLinkLoader } from './contact-links.js'
 import { searchSql, segmentMembersSql, type SearchTarget } from './search-sql.js'
 
@@ -46,7 +47,7 @@ const MAX_CACHED_STATEMENTS = 500
 /** @internal */
 export function prepareSearchStatements (db: SqliteDatabase) {
   // One statement per shape of query (fields, comparisons, sort), prepared on first use and reused.
-  return { db, statements: new Map<string, Statement>() }
+  return { db, statements: new Map<string, Statement>(), catchUpBodyWords: prepareBodyWordCatchUp(db) }
 }
 
 /** @internal */
@@ -94,6 +95,7 @@ export class SearchStore {
   }
 
   private statement (text: string): Statement {
+    if (text.includes(' MATCH ')) this.q.catchUpBodyWords()
     const cached = this.q.statements.get(text)
     if (cached !== undefined) return cached
     const statement = this.q.db.prepare(text)
