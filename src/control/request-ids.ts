@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { newRequestId, seededUuid } from '../domain/ids.js'
+import { newRequestId, seededUuidSource } from '../domain/ids.js'
 import { accessToken } from '../http/workspace.js'
 import type { Workspaces } from './workspaces.js'
 
@@ -10,7 +10,7 @@ import type { Workspaces } from './workspaces.js'
  * again when the process does, and when the token's workspace is reset or dropped.
  */
 export class RequestIds {
-  private readonly counters = new Map<string, { seed: string, n: number }>()
+  private readonly counters = new Map<string, { idOf: (n: number) => string, n: number }>()
 
   constructor (private readonly workspaces: Workspaces) {}
 
@@ -22,14 +22,14 @@ export class RequestIds {
     let counter = this.counters.get(token)
     if (counter === undefined) {
       try {
-        counter = { seed: this.workspaces.seedOf(token), n: 0 }
+        counter = { idOf: seededUuidSource(this.workspaces.seedOf(token), 'request'), n: 0 }
       } catch {
         return newRequestId() // the database is gone; the request fails with its own error
       }
       this.counters.set(token, counter)
     }
     counter.n += 1
-    return seededUuid(counter.seed, 'request', counter.n)
+    return counter.idOf(counter.n)
   }
 
   forget (token: string): void {

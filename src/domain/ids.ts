@@ -75,7 +75,7 @@ export function createIds (seed: string, clock: Clock, next: NextInSequence): Id
 /**
  * A request id as Intercom's OpenAPI declares it (`request_id`, `format: uuid`, in every 2.x
  * description); Intercom also sent UUIDs in the 1.x era (intercom-api.md §0.4). Requests that reach
- * no workspace get a random one; a workspace's get `seededUuid(seed, 'request', n)`.
+ * no workspace get a random one; a workspace's get `seededUuidSource(seed, 'request')(n)`.
  */
 export function newRequestId (): string {
   return randomUUID()
@@ -86,6 +86,29 @@ export function seededUuid (seed: string, kind: string, n: number): string {
   const h = seededHex(seed, kind, n)
   const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16)
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+/**
+ * `seededUuid` for ids handed out on every request: one hash of (seed, kind) up front, then for each n
+ * four 32-bit lanes of the murmur3 finaliser over the key and n (about 40 times cheaper than a hash
+ * per id). The first lane is a bijection of n, so ids never repeat below 2^32.
+ */
+export function seededUuidSource (seed: string, kind: string): (n: number) => string {
+  const key = createHash('sha256').update(`${seed}\u0000${kind}`).digest()
+  const words = [0, 4, 8, 12].map(offset => key.readUInt32LE(offset))
+  return (n) => {
+    const h = words.map((word, lane) => (fmix32((word ^ Math.imul(n, 0x9e3779b1 + 2 * lane)) >>> 0) >>> 0).toString(16).padStart(8, '0')).join('')
+    const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16)
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`
+  }
+}
+
+function fmix32 (h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return h ^ (h >>> 16)
 }
 
 function seededHex (seed: string, kind: string, n: number): string {
