@@ -130,7 +130,10 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     workspaces.close()
     store.close()
   })
-  app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id) })
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id)
+    done()
+  })
   registerErrorHandling(app)
   registerFraming(app, sendError)
   registerClientQuirks(app)

@@ -37,13 +37,14 @@ function acceptEmptyJsonBodies (app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, parseJsonOrEmpty)
   // application/vnd.intercom.3+json and the like
   app.addContentTypeParser(/^application\/[\w.+-]+\+json\s*(;|$)/, { parseAs: 'buffer' }, parseJsonOrEmpty)
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const headers = request.raw.headers
     const lengthless = headers['content-length'] === undefined || headers['content-length'] === '0'
     if (['POST', 'PUT', 'PATCH'].includes(request.method) && headers['content-type'] === undefined &&
       headers['transfer-encoding'] === undefined && lengthless) {
       headers['content-type'] = 'application/json'
     }
+    done()
   })
 }
 
@@ -58,13 +59,15 @@ function acceptCapitalisedBooleans (app: FastifyInstance): void {
     const booleanQueryKeys = Object.keys(properties).filter(key => properties[key]?.type === 'boolean')
     if (booleanQueryKeys.length > 0) route.config = { ...route.config, booleanQueryKeys }
   })
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const keys = request.routeOptions.config.booleanQueryKeys
-    if (keys === undefined) return
-    const query = request.query as Record<string, unknown>
-    for (const key of keys) {
-      const value = query[key]
-      if (typeof value === 'string' && /^(true|false)$/i.test(value)) query[key] = value.toLowerCase()
+    if (keys !== undefined) {
+      const query = request.query as Record<string, unknown>
+      for (const key of keys) {
+        const value = query[key]
+        if (typeof value === 'string' && /^(true|false)$/i.test(value)) query[key] = value.toLowerCase()
+      }
     }
+    done()
   })
 }

@@ -48,8 +48,9 @@ function parseError (code: string | undefined): IntercomError {
 
 /** A Host header (required in HTTP/1.1), and `Expect` other than 100-continue, answered as error.list. */
 export function registerFraming (app: FastifyInstance, send: (request: FastifyRequest, reply: FastifyReply, error: IntercomError) => FastifyReply): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) return send(request, reply, errors.hostRequired())
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) send(request, reply, errors.hostRequired())
+    else done()
   })
   app.server.on('checkExpectation', (req, res) => {
     const requestId = newRequestId()

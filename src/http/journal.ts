@@ -29,9 +29,9 @@ export function addJournal (app: FastifyInstance, journal: Journal, serverClock:
     app.decorate('journalWhenClosed', () => {})
     return
   }
-  app.addHook('onSend', async (request, _reply, payload) => {
+  app.addHook('onSend', (request, _reply, payload, done) => {
     request.journalPayload = payload
-    return payload
+    done(null, payload)
   })
   const record = (request: FastifyRequest, reply: FastifyReply, status: number): void => {
     if (request.url.startsWith('/__mock/') || request.journaled === true) return
@@ -55,7 +55,10 @@ export function addJournal (app: FastifyInstance, journal: Journal, serverClock:
       ...(request.mockFault == null ? {} : { fault: request.mockFault })
     }, truncated)
   }
-  app.addHook('onResponse', async (request, reply) => { record(request, reply, reply.statusCode) })
+  app.addHook('onResponse', (request, reply, done) => {
+    record(request, reply, reply.statusCode)
+    done()
+  })
   app.decorate('journalWhenClosed', (request: FastifyRequest, reply: FastifyReply, status: number) => {
     reply.raw.once('close', () => { record(request, reply, status) })
   })

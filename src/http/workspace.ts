@@ -14,12 +14,13 @@ export interface WorkspaceAuthOptions {
  * 401 `unauthorized` "Access Token Invalid" as Intercom does for a missing or refused token.
  */
 export function addWorkspaceAuth (api: FastifyInstance, { workspaces, allowedTokens }: WorkspaceAuthOptions): void {
-  api.addHook('onRequest', async (request) => {
+  api.addHook('onRequest', (request, _reply, done) => {
     const token = accessToken(request.headers.authorization)
     if (token === null || (allowedTokens !== null && !allowedTokens.has(token))) throw errors.unauthorized()
     request.ctx = workspaces.contextFor(workspaces.forToken(token))
     // Snoozes wake when the workspace's clock passes them, whether real time or an advance moved it.
     wakeSnoozedConversations(request.ctx)
+    done()
   })
 }
 

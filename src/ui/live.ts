@@ -62,7 +62,7 @@ export class LiveUpdates {
  * are left out: they read, or act through requests of their own that these hooks see.
  */
 export function addLiveHooks (app: FastifyInstance, live: LiveUpdates): void {
-  app.addHook('onResponse', async (request) => {
+  const changedBy = (request: FastifyRequest): void => {
     const ctx = request.ctx as typeof request.ctx | undefined
     if (!request.url.startsWith('/__mock')) {
       if (ctx !== undefined) live.changed(ctx.workspace.token, 'request')
@@ -72,6 +72,10 @@ export function addLiveHooks (app: FastifyInstance, live: LiveUpdates): void {
     const token = (request.controlToken as string | null | undefined) ?? ctx?.workspace.token ?? null
     if (token !== null) live.changed(token, 'control')
     else if (request.url.startsWith('/__mock/reset')) live.changedAll('control')
+  }
+  app.addHook('onResponse', (request, _reply, done) => {
+    changedBy(request)
+    done()
   })
   app.addHook('preClose', async () => { live.closeAll() })
 }
