@@ -30,6 +30,19 @@ export function addWorkspaceAuth (api: FastifyInstance, { workspaces, allowedTok
  */
 export function accessToken (authorization: string | undefined): string | null {
   if (authorization === undefined) return null
+  // Routing, request ids and the workspace hook each need the token of every request: parse a header once.
+  const known = parsedTokens.get(authorization)
+  if (known !== undefined) return known
+  if (parsedTokens.size >= PARSED_TOKENS_KEPT) parsedTokens.clear()
+  const token = parseAccessToken(authorization)
+  parsedTokens.set(authorization, token)
+  return token
+}
+
+const PARSED_TOKENS_KEPT = 1000
+const parsedTokens = new Map<string, string | null>()
+
+function parseAccessToken (authorization: string): string | null {
   const [scheme = '', ...rest] = authorization.trim().split(/\s+/)
   const credentials = rest.join(' ')
   if (credentials === '') return null
