@@ -3,26 +3,29 @@ import type { SqliteDatabase } from './db.js'
 import type { ConversationQuery, ConversationRecord } from './records.js'
 import { fromFlag, toFlag } from './values.js'
 
-/** @internal */
-export interface ConversationRow {
-  id: number
-  message_id: number
-  delivered_as: ConversationRecord['deliveredAs']
-  state: ConversationRecord['state']
-  read: number
-  title: string | null
-  admin_assignee_id: string | null
-  team_assignee_id: string | null
-  waiting_since: number | null
-  snoozed_until: number | null
-  customer_first_reply_at: number | null
-  last_author_type: ConversationRecord['lastAuthorType']
-  custom_attributes: string
-  company_id: string | null
-  parts_count: number
-  created_at: number
+/**
+ * @internal A conversation row as COLUMNS select it, read as an array (better-sqlite3's raw mode):
+ * listings read many, and an array per row is about half the cost of an object with a key per column.
+ */
+export type ConversationRow = [
+  id: number,
+  message_id: number,
+  delivered_as: ConversationRecord['deliveredAs'],
+  state: ConversationRecord['state'],
+  read: number,
+  title: string | null,
+  admin_assignee_id: string | null,
+  team_assignee_id: string | null,
+  waiting_since: number | null,
+  snoozed_until: number | null,
+  customer_first_reply_at: number | null,
+  last_author_type: ConversationRecord['lastAuthorType'],
+  custom_attributes: string,
+  company_id: string | null,
+  parts_count: number,
+  created_at: number,
   updated_at: number
-}
+]
 
 /** @internal The columns of a conversation row, from table alias c. */
 export const COLUMNS = `c.id, c.message_id, c.delivered_as, c.state, c.read, c.title, c.admin_assignee_id, c.team_assignee_id,
@@ -33,7 +36,7 @@ export const COLUMNS = `c.id, c.message_id, c.delivered_as, c.state, c.read, c.t
 export function prepareConversationStatements (db: SqliteDatabase) {
   return {
     db,
-    byId: db.prepare<[number, number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c WHERE c.workspace_id = ? AND c.id = ?`),
+    byId: db.prepare<[number, number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c WHERE c.workspace_id = ? AND c.id = ?`).raw(),
     insert: db.prepare(`INSERT INTO conversations (workspace_id, id, message_id, delivered_as, state, read, title,
       admin_assignee_id, team_assignee_id, waiting_since, snoozed_until, customer_first_reply_at, last_author_type,
       custom_attributes, company_id, parts_count, created_at, updated_at) VALUES (@workspace_id, @id, @message_id, @delivered_as,
@@ -53,16 +56,16 @@ export function prepareConversationStatements (db: SqliteDatabase) {
     nextCustomerPosition: db.prepare<[number, number], { next: number }>(`SELECT coalesce(max(position) + 1, 0) AS next
       FROM conversation_contacts WHERE workspace_id = ? AND conversation_id = ?`),
     delete: db.prepare<[number, number]>('DELETE FROM conversations WHERE workspace_id = ? AND id = ?'),
-    customersOf: db.prepare<[number, string], { conversation_id: number, contact_id: string }>(`SELECT conversation_id, contact_id
+    customersOf: db.prepare<[number, string], [conversationId: number, contactId: string]>(`SELECT conversation_id, contact_id
       FROM conversation_contacts WHERE workspace_id = ? AND conversation_id IN (SELECT value FROM json_each(?))
-      ORDER BY conversation_id, position`),
+      ORDER BY conversation_id, position`).raw(),
     latestOfContact: db.prepare<[number, string], ConversationRow>(`SELECT ${COLUMNS} FROM conversation_contacts cc
       JOIN conversations c ON c.workspace_id = cc.workspace_id AND c.id = cc.conversation_id
-      WHERE cc.workspace_id = ? AND cc.contact_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 1`),
-    everyConversation: db.prepare<[number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c WHERE c.workspace_id = ? ORDER BY c.rowid`),
+      WHERE cc.workspace_id = ? AND cc.contact_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 1`).raw(),
+    everyConversation: db.prepare<[number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c WHERE c.workspace_id = ? ORDER BY c.rowid`).raw(),
     countAll: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM conversations WHERE workspace_id = ?'),
     dueSnoozes: db.prepare<[number, number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c INDEXED BY ix_conversations_snoozed
-      WHERE c.workspace_id = ? AND c.state = 'snoozed' AND c.snoozed_until <= ? ORDER BY c.snoozed_until, c.id`),
+      WHERE c.workspace_id = ? AND c.state = 'snoozed' AND c.snoozed_until <= ? ORDER BY c.snoozed_until, c.id`).raw(),
     // Listing statements, one per combination of filters and order, prepared on first use.
     listings: new Map<string, { page: Statement, count: Statement }>()
   }
@@ -134,8 +137,8 @@ export class ConversationStore {
   customersOf (conversationIds: readonly string[]): Map<string, string[]> {
     const customers = new Map<string, string[]>(conversationIds.map(id => [id, []]))
     if (conversationIds.length === 0) return customers
-    for (const row of this.q.customersOf.all(this.workspaceId, JSON.stringify(conversationIds.map(Number)))) {
-      customers.get(String(row.conversation_id))?.push(row.contact_id)
+    for (const [conversationId, contactId] of this.q.customersOf.all(this.workspaceId, JSON.stringify(conversationIds.map(Number)))) {
+      customers.get(String(conversationId))?.push(contactId)
     }
     return customers
   }
@@ -153,7 +156,7 @@ export class ConversationStore {
     const sql = listingSql(query)
     let statements = this.q.listings.get(sql.key)
     if (statements === undefined) {
-      statements = { page: this.q.db.prepare(sql.page), count: this.q.db.prepare(sql.count) }
+      statements = { page: this.q.db.prepare(sql.page).raw(), count: this.q.db.prepare(sql.count) }
       this.q.listings.set(sql.key, statements)
     }
     return statements
@@ -203,24 +206,26 @@ export function toNumericId (id: string): number | null {
 
 /** @internal Row to record (shared with the search store). */
 export function toRecord (row: ConversationRow): ConversationRecord {
+  const [id, messageId, deliveredAs, state, read, title, adminAssigneeId, teamAssigneeId, waitingSince, snoozedUntil,
+    customerFirstReplyAt, lastAuthorType, customAttributes, companyId, partsCount, createdAt, updatedAt] = row
   return {
-    id: String(row.id),
-    messageId: String(row.message_id),
-    deliveredAs: row.delivered_as,
-    state: row.state,
-    read: fromFlag(row.read),
-    title: row.title,
-    adminAssigneeId: row.admin_assignee_id,
-    teamAssigneeId: row.team_assignee_id,
-    waitingSince: row.waiting_since,
-    snoozedUntil: row.snoozed_until,
-    customerFirstReplyAt: row.customer_first_reply_at,
-    lastAuthorType: row.last_author_type,
-    customAttributes: JSON.parse(row.custom_attributes) as Record<string, unknown>,
-    companyId: row.company_id,
-    partsCount: row.parts_count,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at
+    id: String(id),
+    messageId: String(messageId),
+    deliveredAs,
+    state,
+    read: fromFlag(read),
+    title,
+    adminAssigneeId,
+    teamAssigneeId,
+    waitingSince,
+    snoozedUntil,
+    customerFirstReplyAt,
+    lastAuthorType,
+    customAttributes: JSON.parse(customAttributes) as Record<string, unknown>,
+    companyId,
+    partsCount,
+    createdAt,
+    updatedAt
   }
 }
 

@@ -58,12 +58,12 @@ export class SearchStore {
   constructor (private readonly q: SearchStatements, private readonly workspaceId: number, private readonly links: ContactLinkLoader) {}
 
   conversations (criteria: SearchCriteria, limit: number, offset: number): ConversationRecord[] {
-    return (this.run('conversations', 'page', criteria, [limit, offset]) as ConversationRow[]).map(toRecord)
+    return (this.run('conversations', 'page', criteria, [limit, offset], true) as ConversationRow[]).map(toRecord)
   }
 
   /** Conversations that are tickets (`POST /tickets/search`). */
   tickets (criteria: SearchCriteria, limit: number, offset: number): ConversationRecord[] {
-    return (this.run('tickets', 'page', criteria, [limit, offset]) as ConversationRow[]).map(toRecord)
+    return (this.run('tickets', 'page', criteria, [limit, offset], true) as ConversationRow[]).map(toRecord)
   }
 
   countTickets (criteria: SearchCriteria): number {
@@ -89,9 +89,10 @@ export class SearchStore {
     return (this.run('contacts', 'count', criteria, []) as Array<{ n: number }>)[0]?.n ?? 0
   }
 
-  private run (target: SearchTarget, shape: 'page' | 'count', criteria: SearchCriteria, tail: number[]): unknown[] {
+  /** `raw`: rows as arrays (conversation rows are read so, see ConversationRow). */
+  private run (target: SearchTarget, shape: 'page' | 'count', criteria: SearchCriteria, tail: number[], raw = false): unknown[] {
     const sql = searchSql(target, shape, criteria, this.workspaceId)
-    return this.statement(sql.text).all(...sql.params, ...tail)
+    return this.statement(sql.text).raw(raw).all(...sql.params, ...tail)
   }
 
   private statement (text: string): Statement {
