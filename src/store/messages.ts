@@ -2,21 +2,22 @@ import type { SqliteDatabase } from './db.js'
 import type { MessageRecord } from './records.js'
 import { fromFlag, toFlag } from './values.js'
 
-interface MessageRow {
-  id: number
-  conversation_id: number
-  author_type: MessageRecord['authorType']
-  author_id: string
-  message_type: MessageRecord['messageType']
-  subject: string | null
-  body: string
-  body_format: MessageRecord['bodyFormat']
-  template: MessageRecord['template']
-  url: string | null
-  attachment_urls: string
-  redacted: number
+/** A message row as COLUMNS select it, read as an array (better-sqlite3's raw mode; see store/conversations.ts). */
+type MessageRow = [
+  id: number,
+  conversation_id: number,
+  author_type: MessageRecord['authorType'],
+  author_id: string,
+  message_type: MessageRecord['messageType'],
+  subject: string | null,
+  body: string,
+  body_format: MessageRecord['bodyFormat'],
+  template: MessageRecord['template'],
+  url: string | null,
+  attachment_urls: string,
+  redacted: number,
   created_at: number
-}
+]
 
 const COLUMNS = 'id, conversation_id, author_type, author_id, message_type, subject, body, body_format, template, url, attachment_urls, redacted, created_at'
 
@@ -24,10 +25,10 @@ const COLUMNS = 'id, conversation_id, author_type, author_id, message_type, subj
 export function prepareMessageStatements (db: SqliteDatabase) {
   return {
     byIds: db.prepare<[number, string], MessageRow>(`SELECT ${COLUMNS} FROM messages
-      WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
+      WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`).raw(),
     insert: db.prepare(`INSERT INTO messages (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @conversation_id,
       @author_type, @author_id, @message_type, @subject, @body, @body_format, @template, @url, @attachment_urls, @redacted, @created_at)`),
-    byId: db.prepare<[number, number], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE workspace_id = ? AND id = ?`)
+    byId: db.prepare<[number, number], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE workspace_id = ? AND id = ?`).raw()
   }
 }
 
@@ -66,26 +67,27 @@ export class MessageStore {
     const messages = new Map<string, MessageRecord>()
     if (ids.length === 0) return messages
     for (const row of this.q.byIds.all(this.workspaceId, JSON.stringify(ids.map(Number)))) {
-      messages.set(String(row.id), toRecord(row))
+      messages.set(String(row[0]), toRecord(row))
     }
     return messages
   }
 }
 
 function toRecord (row: MessageRow): MessageRecord {
+  const [id, conversationId, authorType, authorId, messageType, subject, body, bodyFormat, template, url, attachmentUrls, redacted, createdAt] = row
   return {
-    id: String(row.id),
-    conversationId: String(row.conversation_id),
-    authorType: row.author_type,
-    authorId: row.author_id,
-    messageType: row.message_type,
-    subject: row.subject,
-    body: row.body,
-    bodyFormat: row.body_format,
-    template: row.template,
-    url: row.url,
-    attachmentUrls: JSON.parse(row.attachment_urls) as string[],
-    redacted: fromFlag(row.redacted),
-    createdAt: row.created_at
+    id: String(id),
+    conversationId: String(conversationId),
+    authorType,
+    authorId,
+    messageType,
+    subject,
+    body,
+    bodyFormat,
+    template,
+    url,
+    attachmentUrls: JSON.parse(attachmentUrls) as string[],
+    redacted: fromFlag(redacted),
+    createdAt
   }
 }
