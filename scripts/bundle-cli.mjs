@@ -19,5 +19,9 @@ await build({
   // The CommonJS packages inside call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as createRequireOfBundle } from 'node:module'\nconst require = createRequireOfBundle(import.meta.url)" },
   legalComments: 'none',
+  // Without comments the bundle is all ASCII, which V8 keeps one byte a character (a non-ASCII
+  // character in one comment made it keep the 1.7 MB source at two, 3.4 MB of heap for the life of
+  // the process). Names stay as written, so stack traces still name their functions.
+  minifyWhitespace: true,
   logLevel: 'warning'
 })
