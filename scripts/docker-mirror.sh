@@ -23,10 +23,10 @@ mkdir -p "$work/build"
 cp "$root/package.json" "$root/package-lock.json" "$work/build/"
 (cd "$work/build" && npm ci --ignore-scripts --no-audit --no-fund && npm rebuild better-sqlite3)
 
-step 'build stage: COPY tsconfig.json tsconfig.build.json src scripts/build-ui.mjs; RUN npm run build && npm prune --omit=dev'
+step 'build stage: COPY tsconfig.json tsconfig.build.json src scripts/build-ui.mjs scripts/bundle-cli.mjs; RUN npm run build && npm prune --omit=dev'
 cp "$root/tsconfig.json" "$root/tsconfig.build.json" "$work/build/"
 cp -r "$root/src" "$work/build/src"
-mkdir -p "$work/build/scripts" && cp "$root/scripts/build-ui.mjs" "$work/build/scripts/"
+mkdir -p "$work/build/scripts" && cp "$root/scripts/build-ui.mjs" "$root/scripts/bundle-cli.mjs" "$work/build/scripts/"
 (cd "$work/build" && npm run build && npm prune --omit=dev --no-audit --no-fund)
 
 step 'runtime stage: COPY --from=build package.json node_modules dist; COPY fixtures; mkdir data; chown the data folder'

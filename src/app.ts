@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
@@ -42,6 +41,7 @@ import { tagRoutes } from './routes/tags.js'
 import { ticketRoutes } from './routes/tickets.js'
 import { userRoutes } from './routes/users.js'
 import { visitorRoutes } from './routes/visitors.js'
+import { packageVersion } from './package-files.js'
 import { LiveUpdates, addLiveHooks } from './ui/live.js'
 import { uiRoutes } from './ui/routes.js'
 import { finiteMaximumKeyword } from './schemas/common.js'
@@ -175,8 +175,4 @@ export function buildApp (config: Config, deps: AppDependencies = {}): FastifyIn
     fallbacks.register()
   })
   return app
-}
-
-function packageVersion (): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs'
 import { ConfigError, loadConfig, usage, type Config } from './config.js'
 import { FixtureError } from './control/fixtures.js'
+import { packageVersion } from './package-files.js'
 import { startIntercomMock, type IntercomMock } from './server.js'
 
 /** The `intercom-mock` command: configuration in, a listening mock out, a clean close on SIGINT/SIGTERM. */
@@ -12,8 +12,7 @@ async function main (): Promise<void> {
     return
   }
   if (request.version) {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-    process.stdout.write(`${pkg.version}\n`)
+    process.stdout.write(`${packageVersion()}\n`)
     return
   }
   const mock = await startIntercomMock(request.config).catch((error: unknown) => { throw startupError(error, request.config) })

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { Type, type Static } from '@sinclair/typebox'
 import { MAX_WINDOW_SECONDS, parseRateLimit, type RateLimitSetting } from './control/rate-limit/setting.js'
+import { packageFile } from './package-files.js'
 import { StringEnum } from './schemas/common.js'
 import { parseApiVersion } from './versions.js'
 
@@ -51,7 +52,7 @@ interface Setting {
 
 /** The fixtures this package ships, found beside the installed module whatever the working directory. */
 export function bundledFixtures (): string {
-  return fileURLToPath(new URL('../fixtures/default.json', import.meta.url))
+  return fileURLToPath(packageFile('fixtures/default.json'))
 }
 
 /** Every setting: an environment variable and the CLI flag that overrides it (README's table comes from here). */

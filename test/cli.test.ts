@@ -115,6 +115,24 @@ t.test('started from another folder, the CLI seeds from the package\'s own fixtu
   t.notOk(existsSync(join(folder, 'fixtures')), 'nothing expected in the working directory')
 })
 
+t.test('the bundled command answers what it loads on first use: the OpenAPI document, a validated body, the inbox\'s assets', async t => {
+  const server = start({ INTERCOM_MOCK_DB: ':memory:' }, t.testdir({}))
+  const url = await server.url
+  const spec = await fetch(`${url}/__mock/openapi.json`)
+  t.equal(spec.status, 200)
+  t.equal((await spec.json() as { openapi: string }).openapi, '3.1.0')
+  const refused = await fetch(`${url}/messages`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer cli', 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ from: { type: 'user', id: '536e564f316c83104c000020' }, body: 'Hey', message_type: 7 })
+  })
+  t.equal(refused.status, 400)
+  t.match(await refused.json(), { type: 'error.list', errors: [{ code: 'parameter_invalid' }] })
+  for (const asset of ['app.js', 'app.css']) t.equal((await fetch(`${url}/__mock/ui/assets/${asset}`)).status, 200, asset)
+  server.child.kill('SIGTERM')
+  t.equal(await server.exited, 0)
+})
+
 t.test('every startup failure is one line naming the real cause and the setting, exit 2', async t => {
   const folder = t.testdir({ 'notes.txt': 'not a folder' })
   const underFile = runToEnd(['--db', 'notes.txt/sub/x.sqlite'], {}, { cwd: folder })

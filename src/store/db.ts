@@ -22,6 +22,10 @@ export function openDatabase (path: string): SqliteDatabase {
   db.pragma('synchronous = OFF')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // SQLite's own default page cache (2 MB) instead of better-sqlite3's 16 MB: scans of a large file
+  // database filled the 16 MB, resident for the life of the process; the operating system caches the
+  // file anyway. At 100k conversations and contacts no load's CPU a request moved.
+  db.pragma('cache_size = -2000')
   registerBodyWordFunctions(db)
   migrate(db)
   return db

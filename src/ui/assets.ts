@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs'
+import { packageFile } from '../package-files.js'
 
-/**
- * The front end esbuild bundled at build time (scripts/build-ui.mjs), read once. The path works from
- * src/ui/ (tests run the sources) and from dist/ui/ (the package): both resolve to dist/ui/assets/.
- */
-const ASSETS = new URL('../../dist/ui/assets/', import.meta.url)
+/** The front end esbuild bundled at build time (scripts/build-ui.mjs), read once. */
+const ASSETS = packageFile('dist/ui/assets/')
 
 export const ASSET_TYPES = {
   'app.js': 'text/javascript; charset=utf-8',

@@ -1,9 +1,8 @@
-import swagger from '@fastify/swagger'
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { ControlPlane } from '../../control/plane.js'
 import { addAdminGuard, addControlToken } from '../../http/control-access.js'
 import { clockRoutes } from './clock.js'
-import { openApiRoute } from './openapi.js'
+import { openApiDocument } from './openapi.js'
 import { requestRoutes } from './requests.js'
 import { resetRoutes } from './reset.js'
 import { seedRoutes } from './seed.js'
@@ -29,7 +28,7 @@ export interface ControlRouteOptions {
  */
 export function controlRoutes ({ plane, adminToken, version, scopedRoutes = [] }: ControlRouteOptions) {
   return async (app: FastifyInstance): Promise<void> => {
-    await app.register(swagger, {
+    const openApi = openApiDocument({
       openapi: {
         openapi: '3.1.0',
         info: {
@@ -47,6 +46,7 @@ export function controlRoutes ({ plane, adminToken, version, scopedRoutes = [] }
       },
       transform: ({ schema, url }) => ({ schema: url.startsWith('/__mock/') ? schema : { ...schema, hide: true }, url })
     })
+    openApi.recordRoutes(app)
     addAdminGuard(app, adminToken)
     addControlToken(app)
     app.addHook('onRoute', (route) => { route.config = { ...route.config, controlPlane: true } })
@@ -57,7 +57,7 @@ export function controlRoutes ({ plane, adminToken, version, scopedRoutes = [] }
       await routes.register(clockRoutes(plane))
       await routes.register(requestRoutes(plane))
       await routes.register(workspaceRoutes(plane))
-      await routes.register(openApiRoute())
+      await routes.register(openApi.route())
     }, { prefix: '/__mock' })
     await app.register(async (scoped) => {
       rejectUnknownFields(scoped)
