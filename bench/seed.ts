@@ -3,6 +3,7 @@ import { Workspaces } from '../src/control/workspaces.js'
 import { fixedClock } from '../src/domain/clock.js'
 import { NO_LINKS, type Contact } from '../src/domain/types.js'
 import { numericIdBases } from '../src/domain/ids.js'
+import { cursorOf } from '../src/domain/pagination.js'
 import { openDatabase } from '../src/store/db.js'
 import { createStore, type ConversationRecord, type MessageRecord } from '../src/store/index.js'
 
@@ -32,7 +33,7 @@ export function seedWorkspace (dbPath: string, plan: SeedPlan): { seconds: numbe
   const started = process.hrtime.bigint()
   const db = openDatabase(dbPath)
   // A page cache that holds the indexes being filled (this connection only; the server keeps its own setting).
-  db.pragma('cache_size = -262144')
+  db.pragma('cache_size = -1048576')
   const store = createStore(db)
   const clock = fixedClock(1_700_000_000)
   const workspaces = new Workspaces(store, loadFixtures('fixtures/default.json'), clock)
@@ -90,4 +91,19 @@ export function seedWorkspace (dbPath: string, plan: SeedPlan): { seconds: numbe
   })
   store.close()
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9 }
+}
+
+/**
+ * The cursor `GET /contacts` hands out for page `page` of `perPage` in the workspace: the key of the
+ * contact before that page, read through the store once (the walk a client would make page by page).
+ */
+export function contactListCursor (dbPath: string, token: string, page: number, perPage: number): string {
+  const store = createStore(openDatabase(dbPath))
+  const workspace = store.workspaces.findByToken(token)
+  if (workspace === null) throw new Error(`no workspace has token ${token}`)
+  const before = (page - 1) * perPage
+  const [last] = store.forWorkspace(workspace.id).contacts.pageOfUsersAndLeads(1, before - 1)
+  store.close()
+  if (last === undefined) throw new Error(`the workspace has fewer than ${before} contacts`)
+  return cursorOf(page, before, [last.createdAt, last.id])
 }

@@ -24,8 +24,14 @@ export function bulkInserter (db: SqliteDatabase, insert: string, columns: reado
   }
   return rows => {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      const batch = rows.slice(start, start + ROWS_PER_STATEMENT)
-      statement(batch.length).run(batch.flatMap(values => columns.map(column => values[column])))
+      const end = Math.min(start + ROWS_PER_STATEMENT, rows.length)
+      const params: unknown[] = new Array((end - start) * columns.length)
+      let at = 0
+      for (let i = start; i < end; i++) {
+        const values = rows[i] as Readonly<Record<string, unknown>>
+        for (const column of columns) params[at++] = values[column]
+      }
+      statement(end - start).run(params)
     }
   }
 }

@@ -113,10 +113,12 @@ export class ConversationStore {
 
   /** Many conversations, each with its customers (in order), at once: the rows `insert` and `addCustomer` write, fewer statements. */
   insertMany (conversations: ReadonlyArray<{ record: ConversationRecord, customerIds: readonly string[] }>): void {
-    this.q.insertMany(conversations.map(({ record }) => ({ ...toRow(this.workspaceId, record), message_id: Number(record.messageId) })))
-    this.q.insertCustomers(conversations.flatMap(({ record, customerIds }) => {
-      const row = toRow(this.workspaceId, record)
-      return customerIds.map((contactId, position) => ({ ...row, conversation_id: row.id, contact_id: contactId, position }))
+    const rows = conversations.map(({ record }) => ({ ...toRow(this.workspaceId, record), message_id: Number(record.messageId) }))
+    this.q.insertMany(rows)
+    this.q.insertCustomers(conversations.flatMap(({ customerIds }, i) => {
+      const row = rows[i] as (typeof rows)[number]
+      return customerIds.map((contactId, position) => ({ workspace_id: row.workspace_id, conversation_id: row.id, contact_id: contactId, position,
+        open: row.open, read: row.read, waiting_since: row.waiting_since, created_at: row.created_at, updated_at: row.updated_at }))
     }))
   }
 
