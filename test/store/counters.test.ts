@@ -1,4 +1,4 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { openDatabase, type SqliteDatabase } from '../../src/store/db.js'
 import { createStore } from '../../src/store/index.js'
 import { build, FIXTURE, type TestApp } from '../helper.js'
@@ -23,7 +23,7 @@ function counted (db: SqliteDatabase): { contacts: unknown[], conversations: unk
   }
 }
 
-async function setUp (t: Parameters<Parameters<typeof t.test>[1]>[0]): Promise<{ api: TestApp, db: SqliteDatabase, check: (what: string) => void }> {
+async function setUp (t: Test): Promise<{ api: TestApp, db: SqliteDatabase, check: (what: string) => void }> {
   const db = openDatabase(':memory:')
   const api = await build(t, {}, { store: createStore(db) })
   const check = (what: string): void => { t.strictSame(recounted(db), counted(db), what) }
