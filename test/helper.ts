@@ -55,11 +55,11 @@ export function fixtures (): Fixtures {
 }
 
 /** The app on a private in-memory database with a fixed clock, closed when the test ends. */
-export async function build (t: Test, overrides: Partial<Config> = {}, deps: { fixtures?: Fixtures, logStream?: NodeJS.WritableStream, webhookTimeoutMs?: number } = {}): Promise<TestApp> {
+export async function build (t: Test, overrides: Partial<Config> = {}, deps: { fixtures?: Fixtures, logStream?: NodeJS.WritableStream, webhookTimeoutMs?: number, store?: Store } = {}): Promise<TestApp> {
   const clock = fixedClock(T0)
-  const store = openStore(':memory:')
+  const store = deps.store ?? openStore(':memory:')
   const seed = deps.fixtures ?? fixtures()
-  const { fixtures: _, ...rest } = deps
+  const { fixtures: _, store: __, ...rest } = deps
   const app = buildApp(defaultConfig({ dbPath: ':memory:', logLevel: 'silent', ...overrides }), { ...rest, fixtures: seed, clock, store })
   checkResponsesAgainstSpec(app, t)
   t.teardown(() => app.close())

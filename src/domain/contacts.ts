@@ -1,9 +1,10 @@
 import { saveContactChanges, type ContactChanges } from './contact-changes.js'
 import type { DomainContext } from './context.js'
 import { errors } from './errors.js'
-import { numberedPage, pageWindow, type PageRequest } from './pagination.js'
+import { badCursor, numberedPage, pageWindow, type PageRequest } from './pagination.js'
 import { deleteContact, findContact, lookupContact, mergeContactInto, normaliseEmail } from './people.js'
 import type { Contact, ContactRole, Page } from './types.js'
+import type { ContactListKey } from '../store/contacts.js'
 
 /** The 2.x contacts API (intercom-api.md §3.3): users and leads as one resource with a role. */
 export interface ContactInput extends ContactChanges {
@@ -103,8 +104,16 @@ export function blockContact (ctx: DomainContext, id: string): Contact {
 /** `GET /contacts`: users and leads, newest first, by cursor. */
 export function listContacts (ctx: DomainContext, request: PageRequest): Page<Contact> {
   const window = pageWindow(request, CONTACT_PAGE_LIMITS)
-  const items = ctx.store.contacts.pageOfUsersAndLeads(window.perPage, window.offset)
-  return numberedPage(items, window, ctx.store.contacts.countOfUsersAndLeads())
+  const items = ctx.store.contacts.pageOfUsersAndLeads(window.perPage, window.offset, contactListKey(window.after ?? null))
+  return numberedPage(items, window, ctx.store.contacts.countOfUsersAndLeads(), contact => [contact.createdAt, contact.id])
+}
+
+/** The `[created_at, id]` a contact-list cursor carries (cursors of the previous, counted form carry none). */
+function contactListKey (after: unknown[] | null): ContactListKey | null {
+  if (after === null) return null
+  const [createdAt, id] = after
+  if (after.length !== 2 || !Number.isSafeInteger(createdAt) || typeof id !== 'string') throw badCursor()
+  return { createdAt: createdAt as number, id }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3'
+import { bulkInserter } from './bulk-insert.js'
 import type { SqliteDatabase } from './db.js'
 import type { ConversationQuery, ConversationRecord } from './records.js'
 import { fromFlag, toFlag } from './values.js'
@@ -50,6 +51,11 @@ export function prepareConversationStatements (db: SqliteDatabase) {
     insertCustomer: db.prepare(`INSERT OR IGNORE INTO conversation_contacts (workspace_id, conversation_id, contact_id, position,
       open, read, waiting_since, created_at, updated_at) VALUES (@workspace_id, @id, @contact_id, @position, @open, @read,
       @waiting_since, @created_at, @updated_at)`),
+    insertMany: bulkInserter(db, 'INSERT INTO conversations', ['workspace_id', 'id', 'message_id', 'delivered_as', 'state', 'read', 'title',
+      'admin_assignee_id', 'team_assignee_id', 'waiting_since', 'snoozed_until', 'customer_first_reply_at', 'last_author_type',
+      'custom_attributes', 'company_id', 'parts_count', 'created_at', 'updated_at']),
+    insertCustomers: bulkInserter(db, 'INSERT OR IGNORE INTO conversation_contacts', ['workspace_id', 'conversation_id', 'contact_id', 'position',
+      'open', 'read', 'waiting_since', 'created_at', 'updated_at']),
     updateCustomers: db.prepare(`UPDATE conversation_contacts SET open = @open, read = @read, waiting_since = @waiting_since,
       updated_at = @updated_at WHERE workspace_id = @workspace_id AND conversation_id = @id`),
     removeCustomer: db.prepare<[number, number, string]>('DELETE FROM conversation_contacts WHERE workspace_id = ? AND conversation_id = ? AND contact_id = ?'),
@@ -106,6 +112,17 @@ export class ConversationStore {
 
   insert (record: ConversationRecord): void {
     this.q.insert.run({ ...toRow(this.workspaceId, record), message_id: Number(record.messageId) })
+  }
+
+  /** Many conversations, each with its customers (in order), at once: the rows `insert` and `addCustomer` write, fewer statements. */
+  insertMany (conversations: ReadonlyArray<{ record: ConversationRecord, customerIds: readonly string[] }>): void {
+    const rows = conversations.map(({ record }) => ({ ...toRow(this.workspaceId, record), message_id: Number(record.messageId) }))
+    this.q.insertMany(rows)
+    this.q.insertCustomers(conversations.flatMap(({ customerIds }, i) => {
+      const row = rows[i] as (typeof rows)[number]
+      return customerIds.map((contactId, position) => ({ workspace_id: row.workspace_id, conversation_id: row.id, contact_id: contactId, position,
+        open: row.open, read: row.read, waiting_since: row.waiting_since, created_at: row.created_at, updated_at: row.updated_at }))
+    }))
   }
 
   update (record: ConversationRecord): void {

@@ -6,7 +6,7 @@ import type { SqliteDatabase } from './db.js'
 import type { ConversationRecord } from './records.js'
 import { prepareBodyWordCatchUp } from './body-words.js'
 import type { ContactLinkLoader } from './contact-links.js'
-import { searchSql, segmentMembersSql, type SearchTarget } from './search-sql.js'
+import { contactCondition, searchSql, segmentMembersSql, type SearchTarget } from './search-sql.js'
 
 /**
  * What the store searches by: the domain has already applied Intercom's rules (operator meanings,
@@ -46,8 +46,14 @@ const MAX_CACHED_STATEMENTS = 500
 
 /** @internal */
 export function prepareSearchStatements (db: SqliteDatabase) {
-  // One statement per shape of query (fields, comparisons, sort), prepared on first use and reused.
-  return { db, statements: new Map<string, Statement>(), catchUpBodyWords: prepareBodyWordCatchUp(db) }
+  return {
+    db,
+    // One statement per shape of query (fields, comparisons, sort), prepared on first use and reused.
+    statements: new Map<string, Statement>(),
+    catchUpBodyWords: prepareBodyWordCatchUp(db),
+    // Kept by migration 8's triggers on the customer links.
+    conversationsOfContact: db.prepare<[number, string | number], { n: number }>('SELECT n FROM contact_conversation_counts WHERE workspace_id = ? AND contact_id = ?')
+  }
 }
 
 /** @internal */
@@ -71,6 +77,10 @@ export class SearchStore {
   }
 
   countConversations (criteria: SearchCriteria): number {
+    const byContact = contactCondition(criteria.where)
+    if (byContact !== null && 'conditions' in byContact.rest && byContact.rest.conditions.length === 0) {
+      return this.q.conversationsOfContact.get(this.workspaceId, byContact.contactId)?.n ?? 0
+    }
     return (this.run('conversations', 'count', criteria, []) as Array<{ n: number }>)[0]?.n ?? 0
   }
 

@@ -61,3 +61,27 @@ t.test('attachment, ticket, activity-log and customer lookups read through an in
     t.match(plan.join(' | '), index, sql)
   }
 })
+
+/** Issue 12's flat reads: a deep contact-list cursor, one contact's conversations searched, and the counts they answer total_count with. */
+t.test('keyset contact pages, a contact\'s conversations searched, and the counts read through an index or key', async t => {
+  const db = openDatabase(':memory:')
+  t.teardown(() => db.close())
+  const { searchSql, segmentMembersSql } = await import('../../src/store/search-sql.js')
+  const members = segmentMembersSql({ field: 'created_at', comparison: '>', value: 5 }, 1)
+  const byContact = searchSql('conversations', 'page', { where: { field: 'contact_ids', comparison: '=', value: 'c' }, sort: { field: 'created_at', direction: 'desc' } }, 1)
+  const statements: Array<[string, unknown[], RegExp]> = [
+    [`SELECT id FROM contacts WHERE workspace_id = ? AND deleted_at IS NULL AND role <> 'visitor' AND archived = 0 AND (created_at, id) < (?, ?)
+      ORDER BY created_at DESC, id DESC LIMIT ?`, [1, 5, 'x', 50], /^SEARCH contacts USING INDEX ix_contacts_list_order \(workspace_id=\? AND \(created_at,id\)<\(\?,\?\)\)$/],
+    ['SELECT role, archived, n FROM contact_counts WHERE workspace_id = ?', [1], /^SEARCH contact_counts USING PRIMARY KEY \(workspace_id=\?\)$/],
+    ['SELECT n FROM contact_conversation_counts WHERE workspace_id = ? AND contact_id = ?', [1, 'c'], /^SEARCH contact_conversation_counts USING PRIMARY KEY \(workspace_id=\? AND contact_id=\?\)$/],
+    [byContact.text, [...byContact.params, 20, 0], /^SEARCH cc USING COVERING INDEX ix_conversation_contacts_created \(workspace_id=\? AND contact_id=\?\)/],
+    // Which contacts of a page a segment holds: by the page's ids, not by a range of the segment's filter.
+    [members.text, [...members.params, '["a"]'], /^SEARCH ct USING INDEX sqlite_autoindex_contacts_1 \(workspace_id=\? AND id=\?\)/]
+  ]
+  for (const [sql, params, plan] of statements) {
+    const steps = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map(row => row.detail)
+    t.same(steps.filter(step => /^SCAN (?!json_each)/.test(step)), [], `${sql}: ${steps.join(' | ')}`)
+    t.match(steps[0], plan, `${sql}: ${steps.join(' | ')}`)
+    t.notOk(steps.some(step => /TEMP B-TREE FOR ORDER BY/.test(step)), 'no sort of every match (the tie-break on rowid sorts within one created_at only)')
+  }
+})

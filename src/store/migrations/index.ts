@@ -5,6 +5,7 @@ import * as workspaceResources from './004-workspace-resources.js'
 import * as conversationExtras from './005-conversation-extras.js'
 import * as webhooks from './006-webhooks.js'
 import * as contactListOrder from './007-contact-list-order.js'
+import * as counters from './008-counters.js'
 import * as deferredBodyWords from './009-deferred-body-words.js'
 
 /**
@@ -26,5 +27,6 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'conversation-extras', up: conversationExtras.up },
   { version: 6, name: 'webhooks', up: webhooks.up },
   { version: 7, name: 'contact list order', up: contactListOrder.up },
+  { version: 8, name: 'counters', up: counters.up },
   { version: 9, name: 'deferred body words', up: deferredBodyWords.up }
 ]
