@@ -32,4 +32,6 @@ export interface RecordedRequest {
   status: number
   responseBody: string | null
   fault?: unknown
+  /** Its bodies were dropped to keep the journal within its body budget. */
+  bodiesDropped?: true
 }

@@ -15,7 +15,8 @@ export function capRequestBody (body: unknown, contentLength: number | null): { 
 }
 
 export function capResponseBody (payload: unknown): string | null {
-  if (typeof payload === 'string') return payload.length <= BODY_CAP ? payload : payload.slice(0, BODY_CAP + 1)
+  // A cut is copied through a Buffer: a slice of a string would keep the whole answer alive.
+  if (typeof payload === 'string') return payload.length <= BODY_CAP ? payload : Buffer.from(payload.slice(0, BODY_CAP + 1)).toString('utf8')
   if (Buffer.isBuffer(payload)) return payload.subarray(0, BODY_CAP + 1).toString('utf8')
   return null
 }
@@ -31,8 +32,8 @@ export function renderEntry (r: RecordedRequest, requestTruncated: boolean): Jou
     query: queryAt === -1 ? {} : parseQuery(r.url.slice(queryAt + 1)),
     api_version: r.apiVersion,
     duration_ms: r.durationMs,
-    request: { headers: redactHeaders(r.headers), body: r.requestBody ?? null, body_truncated: requestTruncated },
-    response: { status: r.status, ...responseBody(r.responseBody) }
+    request: { headers: redactHeaders(r.headers), body: r.requestBody ?? null, body_truncated: requestTruncated || r.bodiesDropped === true },
+    response: { status: r.status, ...(r.bodiesDropped === true ? { body: null, body_truncated: true } : responseBody(r.responseBody)) }
   }
   if (r.fault !== undefined) entry.fault = r.fault
   return entry

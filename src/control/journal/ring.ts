@@ -8,11 +8,14 @@ export class Ring<T> {
     this.items = new Array<T | undefined>(capacity)
   }
 
-  push (item: T): void {
-    if (this.capacity === 0) return
+  /** Adds `item`; answers the oldest one it overwrote, if any. */
+  push (item: T): T | undefined {
+    if (this.capacity === 0) return item
+    const overwritten = this.items[this.next]
     this.items[this.next] = item
     this.next = (this.next + 1) % this.capacity
     this.size = Math.min(this.size + 1, this.capacity)
+    return overwritten
   }
 
   /** Newest first. */
