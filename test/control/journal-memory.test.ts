@@ -42,8 +42,10 @@ t.test('memory stays flat over 25k journaled requests', async t => {
   const retainedGrowth = retainedMiB() - warmRetained
   const rssGrowth = (process.memoryUsage().rss - warmRss) / 2 ** 20
   t.ok(retainedGrowth < 8, `retained memory grew ${retainedGrowth.toFixed(1)} MiB from 5k to 25k requests`)
-  // Resident memory also holds what the allocator has not returned yet, so only a gross bound.
-  t.ok(rssGrowth < 96, `RSS grew ${rssGrowth.toFixed(1)} MiB from 5k to 25k requests`)
+  // Resident memory also holds heap pages V8 keeps committed and what malloc has not returned, which
+  // this same process's client adds to: 4-16 MiB on a quiet machine, 98 MiB once in a loaded CI run. So
+  // only a gross bound, which a native leak of some 8 KiB a request would still cross.
+  t.ok(rssGrowth < 160, `RSS grew ${rssGrowth.toFixed(1)} MiB from 5k to 25k requests`)
   t.equal(await mock.workspace('memory').countRequests(), 1000)
   t.equal(await mock.countRequests(), 1000)
 })
