@@ -17,7 +17,11 @@ export interface SeedPlan {
   conversations: number
   /** One conversation in this many belongs to the queried user; the rest spread over 200 other users. */
   queriedUserEvery: number
-  /** One conversation in this many is closed. */
+  /**
+   * One conversation in this many is closed, of the queried user's too: whole runs of `queriedUserEvery`
+   * close together, so the two periods never line up (with `i % closedEvery`, every conversation of the
+   * queried user was closed and the seed listing's `open=true` answered an empty page).
+   */
   closedEvery: number
   /** Users besides the fixture's, each with a conversation or none (for the deep GET /contacts cursor). */
   extraContacts?: number
@@ -75,7 +79,7 @@ export function seedWorkspace (dbPath: string, plan: SeedPlan): { seconds: numbe
           body: `Benchmark conversation ${i}`, bodyFormat: 'plaintext', template: null, url: null, attachmentUrls: [], redacted: false, createdAt: now
         })
         const record: ConversationRecord = {
-          id: conversationId, messageId: id, deliveredAs: 'customer_initiated', state: i % plan.closedEvery === 0 ? 'closed' : 'open',
+          id: conversationId, messageId: id, deliveredAs: 'customer_initiated', state: Math.floor(i / plan.queriedUserEvery) % plan.closedEvery === 0 ? 'closed' : 'open',
           read: false, title: null, adminAssigneeId: null, teamAssigneeId: null, waitingSince: now, snoozedUntil: null,
           customerFirstReplyAt: null, lastAuthorType: 'contact', customAttributes: {}, partsCount: 0, companyId: null, createdAt: now, updatedAt: now
         }

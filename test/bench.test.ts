@@ -17,9 +17,13 @@ t.test('the benchmark runs end to end in quick mode and prints its tables', asyn
   })
   t.equal(run.status, 0, run.stderr)
   for (const heading of ['| scenario | mock req/s | bare req/s |', '| target (issue 12) | measured | goal |']) t.match(run.stdout, heading)
-  for (const scenario of ['POST /messages (the seed curl), file database', 'POST /messages, :memory: database', 'GET /conversations?type=user',
+  for (const scenario of ['POST /messages (the seed curl), file database', 'POST /messages, an empty file database', 'POST /messages, :memory: database', 'GET /conversations?type=user',
     '2.x POST /conversations/search', '2.x GET /contacts, a cursor', 'spawn → first 200', 'reset of a', 'journal + rate-limit', 'webhooks:']) {
     t.match(run.stdout, scenario)
   }
   t.notMatch(run.stdout, /\| NaN|undefined/)
+  // Each listing scenario's answer was checked before its load: a page with something on it.
+  t.match(run.stdout, /GET \/conversations: each answer [1-9]\d* conversations/)
+  t.match(run.stdout, /POST \/conversations\/search: each answer [1-9]\d* conversations/)
+  t.match(run.stdout, /GET \/contacts: each answer [1-9]\d* contacts/)
 })

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './db.js'
+import { boundLimit } from './values.js'
 
 export interface ActivityLogRecord {
   id: string
@@ -26,7 +27,7 @@ export function prepareActivityLogStatements (db: SqliteDatabase) {
     insert: db.prepare(`INSERT INTO admin_activity_logs (workspace_id, id, performed_by, activity_type, activity_description, metadata,
       created_at) VALUES (@workspace_id, @id, @performed_by, @activity_type, @activity_description, @metadata, @created_at)`),
     page: db.prepare(`SELECT id, performed_by, activity_type, activity_description, metadata, created_at FROM admin_activity_logs
-      WHERE ${WINDOW} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`),
+      WHERE ${WINDOW} ORDER BY created_at DESC, rowid DESC ${boundLimit('@limit')} OFFSET @offset`),
     count: db.prepare(`SELECT count(*) AS n FROM admin_activity_logs WHERE ${WINDOW}`)
   }
 }

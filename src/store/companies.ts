@@ -1,5 +1,6 @@
 import type { Company } from '../domain/types.js'
 import type { SqliteDatabase } from './db.js'
+import { boundLimit } from './values.js'
 
 /** A company as stored; its tags are read by the tag store. */
 export type CompanyRecord = Omit<Company, 'tags'>
@@ -39,13 +40,13 @@ export function prepareCompanyStatements (db: SqliteDatabase) {
     byCompanyId: db.prepare<[number, string], CompanyRow>(`${SELECT} WHERE co.workspace_id = ? AND co.company_id = ?`),
     byName: db.prepare<[number, string], CompanyRow>(`${SELECT} WHERE co.workspace_id = ? AND co.name = ? ORDER BY co.created_at, co.id`),
     pageDesc: db.prepare<[number, number, number], CompanyRow>(`${SELECT} WHERE co.workspace_id = ?
-      ORDER BY co.created_at DESC, co.id DESC LIMIT ? OFFSET ?`),
+      ORDER BY co.created_at DESC, co.id DESC ${boundLimit('?')} OFFSET ?`),
     pageAsc: db.prepare<[number, number, number], CompanyRow>(`${SELECT} WHERE co.workspace_id = ?
-      ORDER BY co.created_at, co.id LIMIT ? OFFSET ?`),
+      ORDER BY co.created_at, co.id ${boundLimit('?')} OFFSET ?`),
     count: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM companies WHERE workspace_id = ?'),
     pageByTag: db.prepare<[number, number, number, number], CompanyRow>(`${SELECT} WHERE co.workspace_id = ?
       AND co.id IN (SELECT company_id FROM company_tags WHERE workspace_id = co.workspace_id AND tag_id = ?)
-      ORDER BY co.created_at DESC, co.id DESC LIMIT ? OFFSET ?`),
+      ORDER BY co.created_at DESC, co.id DESC ${boundLimit('?')} OFFSET ?`),
     countByTag: db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM company_tags WHERE workspace_id = ? AND tag_id = ?'),
     insert: db.prepare(`INSERT INTO companies (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @company_id, @name, @plan,
       @size, @website, @industry, @monthly_spend, @custom_attributes, @remote_created_at, @last_request_at, @created_at, @updated_at)`),
@@ -60,7 +61,7 @@ export function prepareCompanyStatements (db: SqliteDatabase) {
     detach: db.prepare<[number, string, string]>('DELETE FROM company_contacts WHERE workspace_id = ? AND company_id = ? AND contact_id = ?'),
     contactIds: db.prepare<[number, string, number, number], { contact_id: string }>(`SELECT l.contact_id FROM company_contacts l
       JOIN contacts ct ON ct.workspace_id = l.workspace_id AND ct.id = l.contact_id
-      WHERE l.workspace_id = ? AND l.company_id = ? AND ct.deleted_at IS NULL ORDER BY l.attached_at, l.contact_id LIMIT ? OFFSET ?`)
+      WHERE l.workspace_id = ? AND l.company_id = ? AND ct.deleted_at IS NULL ORDER BY l.attached_at, l.contact_id ${boundLimit('?')} OFFSET ?`)
   }
 }
 

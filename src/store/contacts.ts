@@ -3,7 +3,7 @@ import { NO_LINKS, type Contact, type ContactRef, type ContactRole } from '../do
 import { bulkInserter } from './bulk-insert.js'
 import type { ContactLinkLoader } from './contact-links.js'
 import type { SqliteDatabase } from './db.js'
-import { fromFlag, toFlag } from './values.js'
+import { boundLimit, fromFlag, toFlag } from './values.js'
 
 /** @internal */
 export interface ContactRow {
@@ -55,10 +55,10 @@ export function prepareContactStatements (db: SqliteDatabase) {
     // Users and leads together: the 2.x contacts list (visitors are not contacts there).
     // `role <> 'visitor'` (users and leads, by the CHECK on role) is the condition of ix_contacts_list_order (migration 7).
     pageOfContacts: db.prepare<[number, number, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
-      AND role <> 'visitor' AND archived = 0 ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
+      AND role <> 'visitor' AND archived = 0 ORDER BY created_at DESC, id DESC ${boundLimit('?')} OFFSET ?`),
     // The page after a cursor's last row, by its sort key: as fast at the millionth contact as at the first.
     pageOfContactsAfter: db.prepare<[number, number, string, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
-      AND role <> 'visitor' AND archived = 0 AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?`),
+      AND role <> 'visitor' AND archived = 0 AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC ${boundLimit('?')}`),
     // Counted by migration 8's triggers: live contacts by role and archived flag.
     counts: db.prepare<[number], { role: ContactRole, archived: number, n: number }>('SELECT role, archived, n FROM contact_counts WHERE workspace_id = ?'),
     everyContact: db.prepare<[number], ContactRow & { deleted_at: number | null }>(`SELECT ${COLUMNS}, deleted_at FROM contacts WHERE workspace_id = ? ORDER BY rowid`),
@@ -193,7 +193,7 @@ export class ContactStore {
     let statement = this.q.pageByRole.get(key)
     if (statement === undefined) {
       statement = this.q.db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND role = ? AND archived = 0
-        ORDER BY ${order.field} ${order.direction}, id ${order.direction} LIMIT ? OFFSET ?`)
+        ORDER BY ${order.field} ${order.direction}, id ${order.direction} ${boundLimit('?')} OFFSET ?`)
       this.q.pageByRole.set(key, statement)
     }
     return this.linked(statement.all(this.workspaceId, role, limit, offset) as ContactRow[])

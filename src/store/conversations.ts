@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3'
 import { bulkInserter } from './bulk-insert.js'
 import type { SqliteDatabase } from './db.js'
 import type { ConversationQuery, ConversationRecord } from './records.js'
-import { fromFlag, toFlag } from './values.js'
+import { boundLimit, fromFlag, toFlag } from './values.js'
 
 /**
  * @internal A conversation row as COLUMNS select it, read as an array (better-sqlite3's raw mode):
@@ -70,6 +70,7 @@ export function prepareConversationStatements (db: SqliteDatabase) {
       WHERE cc.workspace_id = ? AND cc.contact_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 1`).raw(),
     everyConversation: db.prepare<[number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c WHERE c.workspace_id = ? ORDER BY c.rowid`).raw(),
     countAll: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM conversations WHERE workspace_id = ?'),
+    customerCounts: db.prepare<[number, string], { n: number, open_n: number }>('SELECT n, open_n FROM contact_conversation_counts WHERE workspace_id = ? AND contact_id = ?'),
     dueSnoozes: db.prepare<[number, number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c INDEXED BY ix_conversations_snoozed
       WHERE c.workspace_id = ? AND c.state = 'snoozed' AND c.snoozed_until <= ? ORDER BY c.snoozed_until, c.id`).raw(),
     // Listing statements, one per combination of filters and order, prepared on first use.
@@ -166,6 +167,10 @@ export class ConversationStore {
   }
 
   count (query: ConversationQuery): number {
+    if (query.contactId !== undefined && countedPerCustomer(query)) {
+      const counts = this.q.customerCounts.get(this.workspaceId, query.contactId) ?? { n: 0, open_n: 0 }
+      return query.open === undefined ? counts.n : query.open ? counts.open_n : counts.n - counts.open_n
+    }
     return (this.listing(query).count.get(listingParams(this.workspaceId, query)) as { n: number }).n
   }
 
@@ -178,6 +183,11 @@ export class ConversationStore {
     }
     return statements
   }
+}
+
+/** A customer's conversations, all, open or closed, are counted by migration 10's triggers; other filters are counted by rows. */
+function countedPerCustomer (query: ConversationQuery): boolean {
+  return query.adminAssigneeId === undefined && query.unreadOnly !== true && query.updatedBefore === undefined && query.waitingOnly !== true
 }
 
 /** @internal The SQL of a listing (exported for the index tests). */
@@ -198,12 +208,16 @@ export function listingSql (query: ConversationQuery) {
   if (query.updatedBefore !== undefined) where.push(`${t}.updated_at < @updated_before`)
   if (query.waitingOnly === true) where.push(`${t}.waiting_since IS NOT NULL AND ${t}.open = 1`)
   const filter = `${from} WHERE ${where.join(' AND ')}`
+  // The links carry every filter but the admin's, so a customer's rows are counted in their index alone.
+  const counted = byCustomer && query.adminAssigneeId === undefined
+    ? `FROM conversation_contacts cc INDEXED BY ix_conversation_contacts_contact WHERE ${where.join(' AND ')}`
+    : filter
   // Ties break on creation order: the conversation id, or the rowid that grows with it.
   const order = `ORDER BY ${t}.${query.sort} ${query.direction}, ${byCustomer ? 'cc.conversation_id' : 'c.rowid'} ${query.direction}`
   return {
     key: `${filter} ${order}`,
-    page: `SELECT ${COLUMNS} ${filter} ${order} LIMIT @limit OFFSET @offset`,
-    count: `SELECT count(*) AS n ${filter}`
+    page: `SELECT ${COLUMNS} ${filter} ${order} ${boundLimit('@limit')} OFFSET @offset`,
+    count: `SELECT count(*) AS n ${counted}`
   }
 }
 

@@ -1,5 +1,6 @@
 import type { EventSummary, UnixSeconds } from '../domain/types.js'
 import type { SqliteDatabase } from './db.js'
+import { boundLimit } from './values.js'
 
 /** A data event as stored: its contact by id. */
 export interface EventRecord {
@@ -24,7 +25,7 @@ export function prepareEventStatements (db: SqliteDatabase) {
     insert: db.prepare<[number, string, string, string, number, string]>(`INSERT INTO events
       (workspace_id, id, contact_id, event_name, created_at, metadata) VALUES (?, ?, ?, ?, ?, ?)`),
     pageOfContact: db.prepare<[number, string, number, number], EventRow>(`SELECT id, contact_id, event_name, created_at, metadata
-      FROM events WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`),
+      FROM events WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC, rowid DESC ${boundLimit('?')} OFFSET ?`),
     countOfContact: db.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM events WHERE workspace_id = ? AND contact_id = ?'),
     all: db.prepare<[number], EventRow>('SELECT id, contact_id, event_name, created_at, metadata FROM events WHERE workspace_id = ? ORDER BY rowid'),
     addToSummary: db.prepare(`INSERT INTO event_summaries (workspace_id, contact_id, event_name, count, first_at, last_at)

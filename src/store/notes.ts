@@ -1,6 +1,7 @@
 import type { UnixSeconds } from '../domain/types.js'
 import { toNumericId } from './conversations.js'
 import type { SqliteDatabase } from './db.js'
+import { boundLimit } from './values.js'
 
 /** A note as stored: its author by id (the domain resolves the admin). */
 export interface NoteRecord {
@@ -27,7 +28,7 @@ export function prepareNoteStatements (db: SqliteDatabase) {
     byId: db.prepare<[number, number], NoteRow>(`SELECT ${COLUMNS} FROM notes WHERE workspace_id = ? AND id = ?`),
     all: db.prepare<[number], NoteRow>(`SELECT ${COLUMNS} FROM notes WHERE workspace_id = ? ORDER BY id`),
     pageOfContact: db.prepare<[number, string, number, number], NoteRow>(`SELECT ${COLUMNS} FROM notes
-      WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
+      WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC, id DESC ${boundLimit('?')} OFFSET ?`),
     countOfContact: db.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM notes WHERE workspace_id = ? AND contact_id = ?'),
     insert: db.prepare<[number, number, string, string | null, string, number]>(`INSERT INTO notes
       (workspace_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`)

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from './db.js'
+import { boundLimit } from './values.js'
 
 /** Rows deleted per step: small enough that a step never holds the database for more than a few milliseconds. */
 export const PURGE_BATCH = 100
@@ -14,7 +15,7 @@ export function preparePurge (db: SqliteDatabase) {
   // delivery attempts go with it (cascade), as do the link tables without rowids (tags, companies and
   // subscription choices of contacts, conversations' tags and tickets, event summaries) with the rows they link.
   const batch = (table: string): Statement<[number, number]> => db.prepare(`DELETE FROM ${table}
-    WHERE rowid IN (SELECT rowid FROM ${table} WHERE workspace_id = ? LIMIT ?)`)
+    WHERE rowid IN (SELECT rowid FROM ${table} WHERE workspace_id = ? ${boundLimit('?')})`)
   const steps = [
     'webhook_notifications', 'attachment_files', 'conversation_parts', 'events', 'notes', 'messages', 'conversations', 'contacts', 'companies',
     'tags', 'data_attributes', 'admin_activity_logs'

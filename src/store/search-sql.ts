@@ -2,6 +2,7 @@ import { TOKEN } from './body-words.js'
 import { COLUMNS as CONTACT_COLUMNS } from './contacts.js'
 import { COLUMNS as CONVERSATION_COLUMNS } from './conversations.js'
 import type { Comparison, Condition, Criterion, SearchCriteria } from './search.js'
+import { boundLimit } from './values.js'
 
 /**
  * Search criteria to SQL. Fields come only from the whitelists below; every value, and the JSON path
@@ -191,7 +192,7 @@ export const SEARCHABLE_FIELDS: Record<SearchTarget, readonly string[]> = {
   tickets: Object.keys(TICKET_FIELDS)
 }
 
-/** @internal The SQL and parameters of a search: `page` ends in `LIMIT ? OFFSET ?`, whose values the caller appends. */
+/** @internal The SQL and parameters of a search: `page` ends in a bound limit and `OFFSET ?`, whose values the caller appends. */
 export function searchSql (target: SearchTarget, shape: 'page' | 'count', criteria: SearchCriteria, workspaceId: number): Sql {
   const fields = new Set<string>()
   collectFields(criteria.where, fields)
@@ -219,7 +220,7 @@ export function searchSql (target: SearchTarget, shape: 'page' | 'count', criter
   const order = `ORDER BY ${sort.text} ${direction}, ${target === 'contacts' ? 'ct' : 'c'}.rowid ${direction}`
   // Contacts are read from one table (no joins), so its unqualified columns are ct's.
   const columns = target === 'contacts' ? CONTACT_COLUMNS : CONVERSATION_COLUMNS
-  return { text: `SELECT ${columns} ${filter} ${order} LIMIT ? OFFSET ?`, params: [...scope, ...where.params, ...sort.params] }
+  return { text: `SELECT ${columns} ${filter} ${order} ${boundLimit('?')} OFFSET ?`, params: [...scope, ...where.params, ...sort.params] }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from './db.js'
-import { fromFlag, toFlag } from './values.js'
+import { boundLimit, fromFlag, toFlag } from './values.js'
 import type {
   AttemptRecord, NewNotification, NotificationFilter, NotificationRecord, NotificationStatus, SubscriptionOrigin, SubscriptionRecord
 } from './webhook-records.js'
@@ -59,7 +59,7 @@ type ListingParams = { workspace_id: number, subscription_id: string, status?: s
 function notificationListing (db: SqliteDatabase, filters: ReadonlyArray<'status' | 'topic'>) {
   const where = filters.map(f => ` AND ${f} = @${f}`).join('')
   return db.prepare<[ListingParams], NotificationRow>(`SELECT * FROM webhook_notifications
-    WHERE workspace_id = @workspace_id AND subscription_id = @subscription_id${where} ORDER BY seq DESC LIMIT @limit`)
+    WHERE workspace_id = @workspace_id AND subscription_id = @subscription_id${where} ORDER BY seq DESC ${boundLimit('@limit')}`)
 }
 
 /** @internal */

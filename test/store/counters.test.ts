@@ -10,14 +10,15 @@ import { createStore } from '../../src/store/index.js'
 import { build, FIXTURE, type TestApp } from '../helper.js'
 
 /**
- * Migration 8's counts (live contacts by role and archived flag; conversations per customer) against
- * the rows they count, recounted, after every kind of write that moves them.
+ * Migration 8's counts (live contacts by role and archived flag; conversations per customer) and
+ * migration 10's (open conversations per customer) against the rows they count, recounted, after every
+ * kind of write that moves them.
  */
 function recounted (db: SqliteDatabase): { contacts: unknown[], conversations: unknown[] } {
   const rows = (sql: string): unknown[] => db.prepare(sql).all()
   return {
     contacts: rows(`SELECT c.workspace_id, c.role, c.archived, c.n FROM contact_counts c WHERE c.n <> 0 ORDER BY 1, 2, 3`),
-    conversations: rows(`SELECT c.workspace_id, c.contact_id, c.n FROM contact_conversation_counts c WHERE c.n <> 0 ORDER BY 1, 2`)
+    conversations: rows(`SELECT c.workspace_id, c.contact_id, c.n, c.open_n FROM contact_conversation_counts c WHERE c.n <> 0 ORDER BY 1, 2`)
   }
 }
 
@@ -25,7 +26,7 @@ function counted (db: SqliteDatabase): { contacts: unknown[], conversations: unk
   const rows = (sql: string): unknown[] => db.prepare(sql).all()
   return {
     contacts: rows(`SELECT workspace_id, role, archived, count(*) AS n FROM contacts WHERE deleted_at IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
-    conversations: rows(`SELECT workspace_id, contact_id, count(*) AS n FROM conversation_contacts GROUP BY 1, 2 ORDER BY 1, 2`)
+    conversations: rows(`SELECT workspace_id, contact_id, count(*) AS n, sum(open) AS open_n FROM conversation_contacts GROUP BY 1, 2 ORDER BY 1, 2`)
   }
 }
 
@@ -59,6 +60,17 @@ t.test('the counts follow every write of contacts and customers', async t => {
   const conversation = (await v2('POST', '/conversations', { from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hello' })).json().conversation_id as string
   await v2('POST', '/messages', { from: { type: 'user', id: user }, body: 'Hey' })
   check('conversations started')
+  const part = (payload: Record<string, unknown>) => v2('POST', `/conversations/${conversation}/parts`, { type: 'admin', admin_id: FIXTURE.wash.id, ...payload })
+  await part({ message_type: 'close' })
+  check('closed')
+  await part({ message_type: 'open' })
+  check('reopened')
+  await part({ message_type: 'snoozed', snoozed_until: 4_102_444_800 })
+  check('snoozed, which counts as open')
+  await v2('POST', `/conversations/${conversation}/reply`, { type: 'admin', admin_id: FIXTURE.wash.id, message_type: 'comment', body: 'Still here' })
+  check('a reply')
+  await part({ message_type: 'close' })
+  check('closed again')
   await v2('POST', `/conversations/${conversation}/customers`, { admin_id: FIXTURE.wash.id, customer: { intercom_user_id: FIXTURE.inara.id } })
   check('a customer added')
   await v2('DELETE', `/conversations/${conversation}/customers/${FIXTURE.inara.id}`, { admin_id: FIXTURE.wash.id })
@@ -119,5 +131,26 @@ t.test('migration 8 counts the rows of a database written before it', async t =>
   t.strictSame(recounted(db).contacts, [
     { workspace_id: 1, role: 'lead', archived: 0, n: 1 }, { workspace_id: 1, role: 'user', archived: 0, n: 2 }, { workspace_id: 1, role: 'user', archived: 1, n: 1 }
   ])
-  t.strictSame(recounted(db).conversations, [{ workspace_id: 1, contact_id: 'l1', n: 1 }, { workspace_id: 1, contact_id: 'u1', n: 2 }])
+  t.strictSame(recounted(db).conversations, [{ workspace_id: 1, contact_id: 'l1', n: 1, open_n: 1 }, { workspace_id: 1, contact_id: 'u1', n: 2, open_n: 2 }])
+})
+
+t.test('migration 10 counts the open conversations of a database written before it', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'intercom-mock-counters-'))
+  t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
+  const file = join(dir, 'old.sqlite')
+  const old = new Database(file)
+  registerBodyWordFunctions(old)
+  for (const migration of migrations.filter(m => m.version < 10)) old.exec(migration.up)
+  old.pragma('user_version = 9')
+  old.exec(`INSERT INTO workspaces (id, token, app_id_code, app_name, app_timezone, app_region, created_at) VALUES (1, 't', 'a', 'A', 'UTC', 'US', 0);
+    INSERT INTO contacts (workspace_id, id, role, created_at, updated_at) VALUES (1, 'u1', 'user', 0, 0), (1, 'u2', 'user', 0, 0);
+    INSERT INTO conversations (workspace_id, id, message_id, delivered_as, state, last_author_type, created_at, updated_at)
+      VALUES (1, 1, 1, 'customer_initiated', 'open', 'contact', 0, 0), (1, 2, 2, 'customer_initiated', 'closed', 'contact', 0, 0),
+      (1, 3, 3, 'customer_initiated', 'closed', 'contact', 0, 0);
+    INSERT INTO conversation_contacts (workspace_id, conversation_id, contact_id, position, open, read, created_at, updated_at)
+      VALUES (1, 1, 'u1', 0, 1, 0, 0, 0), (1, 2, 'u1', 0, 0, 0, 0, 0), (1, 3, 'u2', 0, 0, 0, 0, 0);`)
+  old.close()
+  const db = openDatabase(file)
+  t.teardown(() => db.close())
+  t.strictSame(recounted(db).conversations, [{ workspace_id: 1, contact_id: 'u1', n: 2, open_n: 1 }, { workspace_id: 1, contact_id: 'u2', n: 1, open_n: 0 }])
 })

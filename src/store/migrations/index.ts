@@ -7,6 +7,7 @@ import * as webhooks from './006-webhooks.js'
 import * as contactListOrder from './007-contact-list-order.js'
 import * as counters from './008-counters.js'
 import * as deferredBodyWords from './009-deferred-body-words.js'
+import * as openConversationCounts from './010-open-conversation-counts.js'
 
 /**
  * Schema migrations in the order they apply. Rules: never edit a migration that has been released;
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'webhooks', up: webhooks.up },
   { version: 7, name: 'contact list order', up: contactListOrder.up },
   { version: 8, name: 'counters', up: counters.up },
-  { version: 9, name: 'deferred body words', up: deferredBodyWords.up }
+  { version: 9, name: 'deferred body words', up: deferredBodyWords.up },
+  { version: 10, name: 'open conversation counts', up: openConversationCounts.up }
 ]

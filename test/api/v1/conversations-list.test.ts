@@ -232,6 +232,22 @@ t.test('pages: per_page defaults to 20; next is an absolute URL on the mock\'s o
   t.equal((await api.request({ url: '/conversations?page=3' })).json().conversations.length, 5)
 })
 
+t.test('total_pages of one user\'s open, closed or all conversations follows closing and reopening', async t => {
+  const api = await build(t)
+  const started: string[] = []
+  for (let i = 0; i < 25; i++) started.push(await start(api, mal))
+  const totalPages = async (filter: string) =>
+    (await api.request({ url: `/conversations?type=user&intercom_user_id=${FIXTURE.mal.id}&per_page=10${filter}` })).json().pages.total_pages
+  const act = (id: string, messageType: string) =>
+    api.request({ method: 'POST', url: `/conversations/${id}/reply`, payload: { type: 'admin', admin_id: FIXTURE.wash.id, message_type: messageType } })
+  t.strictSame([await totalPages('&open=true'), await totalPages('&open=false'), await totalPages('')], [3, 0, 3])
+  for (const id of started.slice(0, 6)) t.equal((await act(id, 'close')).statusCode, 200)
+  t.strictSame([await totalPages('&open=true'), await totalPages('&open=false'), await totalPages('')], [2, 1, 3])
+  t.equal((await act(started[0] as string, 'open')).statusCode, 200)
+  t.strictSame([await totalPages('&open=true'), await totalPages('&open=false'), await totalPages('')], [2, 1, 3])
+  t.strictSame((await api.request({ url: `/conversations?type=user&intercom_user_id=${FIXTURE.mal.id}&per_page=10&open=false` })).json().conversations.length, 5)
+})
+
 t.test('pages honour X-Forwarded-Proto and X-Forwarded-Host', async t => {
   const api = await build(t)
   for (let i = 0; i < 3; i++) await start(api, mal)
