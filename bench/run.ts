@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { compare, comparisonTable, measure, ratio, type Comparison, type Target } from './compare.js'
+import { compare, comparisonTable, measure, ratio, type Comparison, type Figures, type Target } from './compare.js'
 import { timeResets } from './reset.js'
 import { contactListCursor, QUERIED_USER, seedWorkspace, type SeedPlan } from './seed.js'
 import { startServer, type RunningServer, type StartCommand } from './server.js'
@@ -167,6 +167,8 @@ async function main (): Promise<void> {
  * a server with none of them (journal size 0, rate limiting off) against one with all (the default
  * journal, every request counted under a limit it never reaches, a rule added and deleted), in
  * alternating rounds; throughput and the server's CPU a request, which other load disturbs far less.
+ * The cost is the median over the rounds of one server's figure against the other's in the same round,
+ * so one round the machine disturbed does not decide it (a mean of two-second rounds moved by ±6 %).
  */
 async function controlPlaneCost (plainDb: string, fullDb: string): Promise<{ throughput: string, cpu: string }> {
   const plain = await startServer(plainDb, 'node dist/cli.js', { INTERCOM_MOCK_JOURNAL_SIZE: '0' })
@@ -176,21 +178,28 @@ async function controlPlaneCost (plainDb: string, fullDb: string): Promise<{ thr
   await control('/__mock/faults', 'POST', { match: { path: '/conversations/*/reply' }, respond: { status: 503 } })
   await control('/__mock/faults', 'DELETE')
   await fetch(`${plain.url}/messages`, { method: 'POST', body: seedBody, headers: json('bench-plain') })
-  const totals = { plain: { rps: 0, micros: 0 }, full: { rps: 0, micros: 0 } }
-  const costRounds = 3 * rounds
-  for (let round = 0; round < costRounds; round++) {
+  const runs: Array<Record<'plain' | 'full', Figures>> = []
+  for (let round = 0; round < 3 * rounds; round++) {
+    const figures: Partial<Record<'plain' | 'full', Figures>> = {}
     for (const kind of round % 2 === 0 ? ['plain', 'full'] as const : ['full', 'plain'] as const) {
-      const figures = await measure(postMessage(kind === 'plain' ? plain : full, `bench-${kind}`), Math.max(1, Math.round(seconds / 3)), connections)
-      totals[kind].rps += figures.requestsPerSecond / costRounds
-      totals[kind].micros += figures.cpuMicrosPerRequest / costRounds
+      figures[kind] = await measure(postMessage(kind === 'plain' ? plain : full, `bench-${kind}`), Math.max(1, Math.round(seconds / 3)), connections)
     }
+    runs.push(figures as Record<'plain' | 'full', Figures>)
   }
   await plain.stop()
   await full.stop()
+  const median = (values: number[]): number => {
+    const sorted = [...values].sort((a, b) => a - b)
+    const middle = Math.floor(sorted.length / 2)
+    return sorted.length % 2 === 1 ? sorted[middle] as number : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+  }
+  const of = (kind: 'plain' | 'full', figure: keyof Figures): number => median(runs.map(run => run[kind][figure]))
   const percent = (change: number) => `${change >= 0 ? '+' : '−'}${Math.abs(change * 100).toFixed(1)} %`
   return {
-    throughput: `${percent(1 - totals.full.rps / totals.plain.rps)} (${Math.round(totals.full.rps)} vs ${Math.round(totals.plain.rps)} req/s)`,
-    cpu: `${percent(totals.full.micros / totals.plain.micros - 1)}, ${totals.full.micros.toFixed(0)} vs ${totals.plain.micros.toFixed(0)} µs`
+    throughput: `${percent(median(runs.map(run => 1 - run.full.requestsPerSecond / run.plain.requestsPerSecond)))} ` +
+      `(median ${Math.round(of('full', 'requestsPerSecond'))} vs ${Math.round(of('plain', 'requestsPerSecond'))} req/s)`,
+    cpu: `${percent(median(runs.map(run => run.full.cpuMicrosPerRequest / run.plain.cpuMicrosPerRequest - 1)))}, ` +
+      `median ${of('full', 'cpuMicrosPerRequest').toFixed(0)} vs ${of('plain', 'cpuMicrosPerRequest').toFixed(0)} µs`
   }
 }
 

@@ -4,33 +4,28 @@ import type { SqliteDatabase } from './db.js'
 import type { Criterion } from './search.js'
 import { segmentMembersSql } from './search-sql.js'
 
-interface LinkRow {
-  id: string
-  tags: string
-  companies: string
-  notes: string
-  subscriptions: string
-}
-
 /** @internal */
 export function prepareContactLinkStatements (db: SqliteDatabase) {
-  // One row per contact id, each kind of link as a JSON array in the order the API lists it.
-  const list = (select: string) => `(SELECT json_group_array(json(x)) FROM (${select}))`
+  // Each kind of link of a batch of contacts (`ids`, a JSON array) in one query, grouped by contact in
+  // the order the API lists them. One query a kind, not one a contact: a page of 50 contacts with no
+  // links cost 184 µs as correlated subqueries building JSON per contact.
+  const ofContacts = 'l.workspace_id = ? AND l.contact_id IN (SELECT value FROM json_each(?))'
   return {
     db,
-    links: db.prepare<[{ ws: number, ids: string }], LinkRow>(`SELECT j.value AS id,
-      ${list(`SELECT json_array(t.id, t.name, l.applied_at, l.applied_by_admin_id) AS x FROM contact_tags l
+    tags: db.prepare<[number, string], [contactId: string, tagId: number, name: string, appliedAt: number, appliedBy: string | null]>(
+      `SELECT l.contact_id, t.id, t.name, l.applied_at, l.applied_by_admin_id FROM contact_tags l
         JOIN tags t ON t.workspace_id = l.workspace_id AND t.id = l.tag_id
-        WHERE l.workspace_id = @ws AND l.contact_id = j.value ORDER BY l.applied_at, t.id`)} AS tags,
-      ${list(`SELECT json_array(c.id, c.company_id, c.name) AS x FROM company_contacts l
+        WHERE ${ofContacts} ORDER BY l.contact_id, l.applied_at, t.id`).raw(),
+    companies: db.prepare<[number, string], [contactId: string, id: string, companyId: string, name: string | null]>(
+      `SELECT l.contact_id, c.id, c.company_id, c.name FROM company_contacts l
         JOIN companies c ON c.workspace_id = l.workspace_id AND c.id = l.company_id
-        WHERE l.workspace_id = @ws AND l.contact_id = j.value ORDER BY l.attached_at, c.id`)} AS companies,
-      ${list(`SELECT json_quote(CAST(n.id AS TEXT)) AS x FROM notes n
-        WHERE n.workspace_id = @ws AND n.contact_id = j.value ORDER BY n.created_at DESC, n.id DESC`)} AS notes,
-      ${list(`SELECT json_array(s.subscription_type_id, s.consent) AS x FROM contact_subscriptions s
-        JOIN subscription_types st ON st.workspace_id = s.workspace_id AND st.id = s.subscription_type_id
-        WHERE s.workspace_id = @ws AND s.contact_id = j.value ORDER BY st.position`)} AS subscriptions
-      FROM json_each(@ids) j`),
+        WHERE ${ofContacts} ORDER BY l.contact_id, l.attached_at, c.id`).raw(),
+    notes: db.prepare<[number, string], [contactId: string, id: number]>(
+      `SELECT l.contact_id, l.id FROM notes l WHERE ${ofContacts} ORDER BY l.contact_id, l.created_at DESC, l.id DESC`).raw(),
+    subscriptions: db.prepare<[number, string], [contactId: string, subscriptionTypeId: string, consent: 'opt_in' | 'opt_out']>(
+      `SELECT l.contact_id, l.subscription_type_id, l.consent FROM contact_subscriptions l
+        JOIN subscription_types st ON st.workspace_id = l.workspace_id AND st.id = l.subscription_type_id
+        WHERE ${ofContacts} ORDER BY l.contact_id, st.position`).raw(),
     segments: db.prepare<[number], { id: string, criteria: string }>('SELECT id, criteria FROM segments WHERE workspace_id = ? ORDER BY position'),
     // Membership statements, one per segment filter's SQL, prepared on first use.
     members: new Map<string, Statement>()
@@ -72,17 +67,14 @@ export class ContactLinkLoader {
   private read (contacts: readonly Contact[]): Map<string, ContactLinks> {
     const ids = JSON.stringify(contacts.map(c => c.id))
     const ws = this.workspaceId
-    const links = new Map<string, ContactLinks>()
-    for (const row of this.q.links.all({ ws, ids })) {
-      links.set(row.id, {
-        tags: (JSON.parse(row.tags) as Array<[number, string, number, string | null]>)
-          .map(([id, name, appliedAt, appliedBy]) => ({ tag: { id: String(id), name }, appliedAt, appliedBy })),
-        companies: (JSON.parse(row.companies) as Array<[string, string, string | null]>).map(([id, companyId, name]) => ({ id, companyId, name })),
-        noteIds: JSON.parse(row.notes) as string[],
-        segmentIds: [],
-        subscriptions: (JSON.parse(row.subscriptions) as Array<[string, 'opt_in' | 'opt_out']>)
-          .map(([subscriptionTypeId, consent]) => ({ subscriptionTypeId, consent }))
-      })
+    const links = new Map<string, ContactLinks>(contacts.map(c => [c.id, { tags: [], companies: [], noteIds: [], segmentIds: [], subscriptions: [] }]))
+    for (const [contactId, id, name, appliedAt, appliedBy] of this.q.tags.all(ws, ids)) {
+      links.get(contactId)?.tags.push({ tag: { id: String(id), name }, appliedAt, appliedBy })
+    }
+    for (const [contactId, id, companyId, name] of this.q.companies.all(ws, ids)) links.get(contactId)?.companies.push({ id, companyId, name })
+    for (const [contactId, id] of this.q.notes.all(ws, ids)) links.get(contactId)?.noteIds.push(String(id))
+    for (const [contactId, subscriptionTypeId, consent] of this.q.subscriptions.all(ws, ids)) {
+      links.get(contactId)?.subscriptions.push({ subscriptionTypeId, consent })
     }
     for (const segment of this.q.segments.all(ws)) {
       for (const id of this.membersOf(segment.criteria, ids)) links.get(id)?.segmentIds.push(segment.id)

@@ -5,29 +5,13 @@ import type { ContactLinkLoader } from './contact-links.js'
 import type { SqliteDatabase } from './db.js'
 import { boundLimit, fromFlag, toFlag } from './values.js'
 
-/** @internal */
-export interface ContactRow {
-  id: string
-  role: ContactRole
-  external_id: string | null
-  anonymous_id: string | null
-  email: string | null
-  phone: string | null
-  name: string | null
-  pseudonym: string | null
-  avatar_url: string | null
-  unsubscribed_from_emails: number
-  custom_attributes: string
-  signed_up_at: number | null
-  last_request_at: number | null
-  last_replied_at: number | null
-  session_count: number
-  archived: number
-  blocked: number
-  owner_id: string | null
-  created_at: number
-  updated_at: number
-}
+/** @internal A contact row as read (raw mode: one array a row, in the order of COLUMNS). */
+export type ContactRow = [
+  id: string, role: ContactRole, externalId: string | null, anonymousId: string | null, email: string | null, phone: string | null,
+  name: string | null, pseudonym: string | null, avatarUrl: string | null, unsubscribedFromEmails: number, customAttributes: string,
+  signedUpAt: number | null, lastRequestAt: number | null, lastRepliedAt: number | null, sessionCount: number, archived: number,
+  blocked: number, ownerId: string | null, createdAt: number, updatedAt: number
+]
 
 export type ContactOrderField = 'created_at' | 'updated_at' | 'signed_up_at' | 'last_request_at'
 export type Direction = 'asc' | 'desc'
@@ -46,25 +30,25 @@ const LIVE = 'workspace_id = ? AND deleted_at IS NULL'
 /** @internal */
 export function prepareContactStatements (db: SqliteDatabase) {
   return {
-    byId: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND id = ?`),
+    byId: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND id = ?`).raw(),
     byUserId: db.prepare<[number, string, number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND external_id = ?
-      UNION SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND anonymous_id = ? ORDER BY created_at, id`),
-    byExternalId: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND external_id = ? ORDER BY created_at, id`),
-    byEmail: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND email = ? ORDER BY created_at, id`),
-    byPhone: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND phone = ? ORDER BY created_at, id`),
+      UNION SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND anonymous_id = ? ORDER BY created_at, id`).raw(),
+    byExternalId: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND external_id = ? ORDER BY created_at, id`).raw(),
+    byEmail: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND email = ? ORDER BY created_at, id`).raw(),
+    byPhone: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND phone = ? ORDER BY created_at, id`).raw(),
     // Users and leads together: the 2.x contacts list (visitors are not contacts there).
     // `role <> 'visitor'` (users and leads, by the CHECK on role) is the condition of ix_contacts_list_order (migration 7).
     pageOfContacts: db.prepare<[number, number, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
-      AND role <> 'visitor' AND archived = 0 ORDER BY created_at DESC, id DESC ${boundLimit('?')} OFFSET ?`),
+      AND role <> 'visitor' AND archived = 0 ORDER BY created_at DESC, id DESC ${boundLimit('?')} OFFSET ?`).raw(),
     // The page after a cursor's last row, by its sort key: as fast at the millionth contact as at the first.
     pageOfContactsAfter: db.prepare<[number, number, string, number], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE}
-      AND role <> 'visitor' AND archived = 0 AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC ${boundLimit('?')}`),
+      AND role <> 'visitor' AND archived = 0 AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC ${boundLimit('?')}`).raw(),
     // Counted by migration 8's triggers: live contacts by role and archived flag.
     counts: db.prepare<[number], { role: ContactRole, archived: number, n: number }>('SELECT role, archived, n FROM contact_counts WHERE workspace_id = ?'),
-    everyContact: db.prepare<[number], ContactRow & { deleted_at: number | null }>(`SELECT ${COLUMNS}, deleted_at FROM contacts WHERE workspace_id = ? ORDER BY rowid`),
+    everyContact: db.prepare<[number], [...ContactRow, deletedAt: number | null]>(`SELECT ${COLUMNS}, deleted_at FROM contacts WHERE workspace_id = ? ORDER BY rowid`).raw(),
     exists: db.prepare<[number, string], { id: string }>('SELECT id FROM contacts WHERE workspace_id = ? AND id = ?'),
-    byIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND id IN (SELECT value FROM json_each(?))`),
-    refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`),
+    byIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND id IN (SELECT value FROM json_each(?))`).raw(),
+    refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`).raw(),
     insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @external_id, @anonymous_id, @email, @phone,
       @name, @pseudonym, @avatar_url, @unsubscribed_from_emails, @custom_attributes, @signed_up_at, @last_request_at,
       @last_replied_at, @session_count, @archived, @blocked, @owner_id, @created_at, @updated_at)`),
@@ -145,7 +129,7 @@ export class ContactStore {
   /** Contacts with these ids (deleted ones left out), in the order of `ids`. */
   findByIds (ids: readonly string[]): Contact[] {
     if (ids.length === 0) return []
-    const rows = new Map(this.q.byIds.all(this.workspaceId, JSON.stringify(ids)).map(row => [row.id, row]))
+    const rows = new Map(this.q.byIds.all(this.workspaceId, JSON.stringify(ids)).map(row => [row[0], row]))
     return this.linked(ids.map(id => rows.get(id)).filter((row): row is ContactRow => row !== undefined))
   }
 
@@ -153,7 +137,7 @@ export class ContactStore {
   everyContact (): Array<{ contact: Contact, deletedAt: number | null }> {
     const rows = this.q.everyContact.all(this.workspaceId)
     const contacts = this.links.load(rows.map(toContact))
-    return rows.map((row, i) => ({ contact: contacts[i] as Contact, deletedAt: row.deleted_at }))
+    return rows.map((row, i) => ({ contact: contacts[i] as Contact, deletedAt: row[20] }))
   }
 
   /** True when a contact has this id, deleted or not (ids are never reused). */
@@ -193,7 +177,7 @@ export class ContactStore {
     let statement = this.q.pageByRole.get(key)
     if (statement === undefined) {
       statement = this.q.db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND role = ? AND archived = 0
-        ORDER BY ${order.field} ${order.direction}, id ${order.direction} ${boundLimit('?')} OFFSET ?`)
+        ORDER BY ${order.field} ${order.direction}, id ${order.direction} ${boundLimit('?')} OFFSET ?`).raw()
       this.q.pageByRole.set(key, statement)
     }
     return this.linked(statement.all(this.workspaceId, role, limit, offset) as ContactRow[])
@@ -204,7 +188,7 @@ export class ContactStore {
     const refs = new Map<string, ContactRef>()
     if (ids.length === 0) return refs
     for (const row of this.q.refsByIds.all(this.workspaceId, JSON.stringify([...new Set(ids)]))) {
-      refs.set(row.id, toRef(row))
+      refs.set(row[0], toRef(row))
     }
     return refs
   }
@@ -247,34 +231,36 @@ export class ContactStore {
 }
 
 /** @internal Row to domain contact, links not yet read (shared with the search store). */
-export function toContact (row: ContactRow): Contact {
+export function toContact (row: ContactRow | [...ContactRow, number | null]): Contact {
+  const [id, role, externalId, anonymousId, email, phone, name, pseudonym, avatarUrl, unsubscribedFromEmails, customAttributes,
+    signedUpAt, lastRequestAt, lastRepliedAt, sessionCount, archived, blocked, ownerId, createdAt, updatedAt] = row
   return {
-    id: row.id,
-    role: row.role,
-    externalId: row.external_id,
-    anonymousId: row.anonymous_id,
-    email: row.email,
-    phone: row.phone,
-    name: row.name,
-    pseudonym: row.pseudonym,
-    avatarUrl: row.avatar_url,
-    unsubscribedFromEmails: fromFlag(row.unsubscribed_from_emails),
-    customAttributes: JSON.parse(row.custom_attributes) as Record<string, unknown>,
-    signedUpAt: row.signed_up_at,
-    lastRequestAt: row.last_request_at,
-    lastRepliedAt: row.last_replied_at,
-    sessionCount: row.session_count,
-    archived: fromFlag(row.archived),
-    blocked: fromFlag(row.blocked),
-    ownerId: row.owner_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    id,
+    role,
+    externalId,
+    anonymousId,
+    email,
+    phone,
+    name,
+    pseudonym,
+    avatarUrl,
+    unsubscribedFromEmails: fromFlag(unsubscribedFromEmails),
+    customAttributes: JSON.parse(customAttributes) as Record<string, unknown>,
+    signedUpAt,
+    lastRequestAt,
+    lastRepliedAt,
+    sessionCount,
+    archived: fromFlag(archived),
+    blocked: fromFlag(blocked),
+    ownerId,
+    createdAt,
+    updatedAt,
     links: NO_LINKS
   }
 }
 
-function toRef (row: ContactRow): ContactRef {
-  return { id: row.id, role: row.role, externalId: row.external_id, email: row.email, name: row.name }
+function toRef ([id, role, externalId, , email, , name]: ContactRow): ContactRef {
+  return { id, role, externalId, email, name }
 }
 
 function toRow (workspaceId: number, c: Contact) {

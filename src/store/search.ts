@@ -86,7 +86,7 @@ export class SearchStore {
 
   /** Users and leads that are not deleted: visitors are not contacts in 2.x. */
   contacts (criteria: SearchCriteria, limit: number, offset: number): Contact[] {
-    return this.links.load((this.run('contacts', 'page', criteria, [limit, offset]) as ContactRow[]).map(toContact))
+    return this.links.load((this.run('contacts', 'page', criteria, [limit, offset], true) as ContactRow[]).map(toContact))
   }
 
   /** How many users and leads a segment's criteria match now. */

@@ -2,7 +2,7 @@
  * A customer's open conversations counted beside all of them (`contact_conversation_counts.open_n`,
  * kept by the same triggers, now also when a link's `open` flag moves): the 1.x listing of one user's
  * open conversations, the seed's own request, answers `total_pages` from it instead of walking every
- * link (80 ms at a million conversations, and it grew with them).
+ * link: the user of the bench's million conversations has 80k open ones, whose count took 110 ms.
  */
 export const up = `
 ALTER TABLE contact_conversation_counts ADD COLUMN open_n INTEGER NOT NULL DEFAULT 0;
