@@ -108,15 +108,24 @@ t.test('reset, purge and loading a state dump keep the counts', async t => {
   t.equal(copy.total_count, original.total_count)
 })
 
-t.test('migration 8 counts the rows of a database written before it', async t => {
+/** A database file written by the migrations before `version` alone, holding the rows `sql` inserts, opened as the store opens it. */
+function openedAfterWriting (t: Test, version: number, sql: string): SqliteDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'intercom-mock-counters-'))
   t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
   const file = join(dir, 'old.sqlite')
   const old = new Database(file)
   registerBodyWordFunctions(old)
-  for (const migration of migrations.filter(m => m.version < 8)) old.exec(migration.up)
-  old.pragma('user_version = 7')
-  old.exec(`INSERT INTO workspaces (id, token, app_id_code, app_name, app_timezone, app_region, created_at) VALUES (1, 't', 'a', 'A', 'UTC', 'US', 0);
+  for (const migration of migrations.filter(m => m.version < version)) old.exec(migration.up)
+  old.pragma(`user_version = ${version - 1}`)
+  old.exec(sql)
+  old.close()
+  const db = openDatabase(file)
+  t.teardown(() => db.close())
+  return db
+}
+
+t.test('migration 8 counts the rows of a database written before it', async t => {
+  const db = openedAfterWriting(t, 8, `INSERT INTO workspaces (id, token, app_id_code, app_name, app_timezone, app_region, created_at) VALUES (1, 't', 'a', 'A', 'UTC', 'US', 0);
     INSERT INTO contacts (workspace_id, id, role, created_at, updated_at) VALUES (1, 'u1', 'user', 0, 0), (1, 'u2', 'user', 0, 0), (1, 'l1', 'lead', 0, 0);
     INSERT INTO contacts (workspace_id, id, role, archived, created_at, updated_at) VALUES (1, 'u3', 'user', 1, 0, 0);
     INSERT INTO contacts (workspace_id, id, role, deleted_at, created_at, updated_at) VALUES (1, 'u4', 'user', 5, 0, 0);
@@ -124,9 +133,6 @@ t.test('migration 8 counts the rows of a database written before it', async t =>
       VALUES (1, 1, 1, 'customer_initiated', 'open', 'contact', 0, 0), (1, 2, 2, 'customer_initiated', 'open', 'contact', 0, 0);
     INSERT INTO conversation_contacts (workspace_id, conversation_id, contact_id, position, open, read, created_at, updated_at)
       VALUES (1, 1, 'u1', 0, 1, 0, 0, 0), (1, 2, 'u1', 0, 1, 0, 0, 0), (1, 2, 'l1', 1, 1, 0, 0, 0);`)
-  old.close()
-  const db = openDatabase(file)
-  t.teardown(() => db.close())
   t.strictSame(recounted(db), counted(db))
   t.strictSame(recounted(db).contacts, [
     { workspace_id: 1, role: 'lead', archived: 0, n: 1 }, { workspace_id: 1, role: 'user', archived: 0, n: 2 }, { workspace_id: 1, role: 'user', archived: 1, n: 1 }
@@ -135,22 +141,12 @@ t.test('migration 8 counts the rows of a database written before it', async t =>
 })
 
 t.test('migration 10 counts the open conversations of a database written before it', async t => {
-  const dir = mkdtempSync(join(tmpdir(), 'intercom-mock-counters-'))
-  t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
-  const file = join(dir, 'old.sqlite')
-  const old = new Database(file)
-  registerBodyWordFunctions(old)
-  for (const migration of migrations.filter(m => m.version < 10)) old.exec(migration.up)
-  old.pragma('user_version = 9')
-  old.exec(`INSERT INTO workspaces (id, token, app_id_code, app_name, app_timezone, app_region, created_at) VALUES (1, 't', 'a', 'A', 'UTC', 'US', 0);
+  const db = openedAfterWriting(t, 10, `INSERT INTO workspaces (id, token, app_id_code, app_name, app_timezone, app_region, created_at) VALUES (1, 't', 'a', 'A', 'UTC', 'US', 0);
     INSERT INTO contacts (workspace_id, id, role, created_at, updated_at) VALUES (1, 'u1', 'user', 0, 0), (1, 'u2', 'user', 0, 0);
     INSERT INTO conversations (workspace_id, id, message_id, delivered_as, state, last_author_type, created_at, updated_at)
       VALUES (1, 1, 1, 'customer_initiated', 'open', 'contact', 0, 0), (1, 2, 2, 'customer_initiated', 'closed', 'contact', 0, 0),
       (1, 3, 3, 'customer_initiated', 'closed', 'contact', 0, 0);
     INSERT INTO conversation_contacts (workspace_id, conversation_id, contact_id, position, open, read, created_at, updated_at)
       VALUES (1, 1, 'u1', 0, 1, 0, 0, 0), (1, 2, 'u1', 0, 0, 0, 0, 0), (1, 3, 'u2', 0, 0, 0, 0, 0);`)
-  old.close()
-  const db = openDatabase(file)
-  t.teardown(() => db.close())
   t.strictSame(recounted(db).conversations, [{ workspace_id: 1, contact_id: 'u1', n: 2, open_n: 1 }, { workspace_id: 1, contact_id: 'u2', n: 1, open_n: 0 }])
 })
