@@ -58,6 +58,18 @@ t.test('one turn, three transactions, the middle one fails after writing: one co
   t.ok(ranAtOnce, 'afterCommit runs at once when nothing waits')
 })
 
+t.test('a failed transaction that wrote far more than its sub-journal spills at (64 KiB) still leaves no trace beside its neighbours', async t => {
+  const { store, reader } = fileStore(t)
+  store.transaction(() => store.workspaces.insertIfAbsent(newWorkspace('a')))
+  t.throws(() => store.transaction(() => {
+    for (let i = 0; i < 300; i++) store.workspaces.insertIfAbsent(newWorkspace(`big-${String(i).padStart(3, '0')}-${'x'.repeat(2000)}`))
+    throw new Error('fails after writing some 600 KiB')
+  }), /fails after writing/)
+  store.transaction(() => store.workspaces.insertIfAbsent(newWorkspace('c')))
+  await store.settled()
+  t.same(workspaceTokens(reader), ['a', 'c'])
+})
+
 t.test('a nested transaction is a savepoint of the batch: its failure, caught by its caller, undoes only itself', async t => {
   const { store, reader } = fileStore(t)
   store.transaction(() => {

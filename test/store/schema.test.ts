@@ -38,11 +38,13 @@ t.test('users, leads and visitors are views of contacts for anyone browsing the 
   t.equal(db.prepare("SELECT email FROM users WHERE id = '536e564f316c83104c000020'").pluck().get(), 'mal@serenity.io')
 })
 
-t.test('a file database uses WAL and foreign keys, keeps state, and records its schema version', async t => {
+t.test('a file database uses WAL, foreign keys and temporary storage in memory, keeps state, and records its schema version', async t => {
   const file = join(mkdtempSync(join(tmpdir(), 'intercom-mock-db-')), 'state.sqlite')
   const db = openDatabase(file)
   t.equal(db.pragma('journal_mode', { simple: true }), 'wal')
   t.equal(db.pragma('foreign_keys', { simple: true }), 1)
+  t.equal(db.pragma('synchronous', { simple: true }), 0, 'OFF: a commit is durable once its WAL frames are written')
+  t.equal(db.pragma('temp_store', { simple: true }), 2, 'savepoint sub-journals stay in memory')
   t.equal(schemaVersion(db), migrations.at(-1)?.version)
   const store = createStore(db)
   new Workspaces(store, fixtures(), fixedClock(T0)).forToken('kept')
