@@ -38,19 +38,11 @@ export function prepareConversationStatements (db: SqliteDatabase) {
   return {
     db,
     byId: db.prepare<[number, number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c WHERE c.workspace_id = ? AND c.id = ?`).raw(),
-    insert: db.prepare(`INSERT INTO conversations (workspace_id, id, message_id, delivered_as, state, read, title,
-      admin_assignee_id, team_assignee_id, waiting_since, snoozed_until, customer_first_reply_at, last_author_type,
-      custom_attributes, company_id, parts_count, created_at, updated_at) VALUES (@workspace_id, @id, @message_id, @delivered_as,
-      @state, @read, @title, @admin_assignee_id, @team_assignee_id, @waiting_since, @snoozed_until,
-      @customer_first_reply_at, @last_author_type, @custom_attributes, @company_id, @parts_count, @created_at, @updated_at)`),
     update: db.prepare(`UPDATE conversations SET state = @state, read = @read, title = @title,
       admin_assignee_id = @admin_assignee_id, team_assignee_id = @team_assignee_id, waiting_since = @waiting_since,
       snoozed_until = @snoozed_until, customer_first_reply_at = @customer_first_reply_at,
       last_author_type = @last_author_type, custom_attributes = @custom_attributes, company_id = @company_id, parts_count = @parts_count,
       updated_at = @updated_at WHERE workspace_id = @workspace_id AND id = @id`),
-    insertCustomer: db.prepare(`INSERT OR IGNORE INTO conversation_contacts (workspace_id, conversation_id, contact_id, position,
-      open, read, waiting_since, created_at, updated_at) VALUES (@workspace_id, @id, @contact_id, @position, @open, @read,
-      @waiting_since, @created_at, @updated_at)`),
     insertMany: bulkInserter(db, 'INSERT INTO conversations', ['workspace_id', 'id', 'message_id', 'delivered_as', 'state', 'read', 'title',
       'admin_assignee_id', 'team_assignee_id', 'waiting_since', 'snoozed_until', 'customer_first_reply_at', 'last_author_type',
       'custom_attributes', 'company_id', 'parts_count', 'created_at', 'updated_at']),
@@ -111,19 +103,17 @@ export class ConversationStore {
     return this.q.dueSnoozes.all(this.workspaceId, now).map(toRecord)
   }
 
+  // One row goes through the multi-row inserters too: positional parameters bind in about half the time of named ones.
   insert (record: ConversationRecord): void {
-    this.q.insert.run({ ...toRow(this.workspaceId, record), message_id: Number(record.messageId) })
+    this.q.insertMany([{ ...toRow(this.workspaceId, record), message_id: Number(record.messageId) }])
   }
 
   /** Many conversations, each with its customers (in order), at once: the rows `insert` and `addCustomer` write, fewer statements. */
   insertMany (conversations: ReadonlyArray<{ record: ConversationRecord, customerIds: readonly string[] }>): void {
     const rows = conversations.map(({ record }) => ({ ...toRow(this.workspaceId, record), message_id: Number(record.messageId) }))
     this.q.insertMany(rows)
-    this.q.insertCustomers(conversations.flatMap(({ customerIds }, i) => {
-      const row = rows[i] as (typeof rows)[number]
-      return customerIds.map((contactId, position) => ({ workspace_id: row.workspace_id, conversation_id: row.id, contact_id: contactId, position,
-        open: row.open, read: row.read, waiting_since: row.waiting_since, created_at: row.created_at, updated_at: row.updated_at }))
-    }))
+    this.q.insertCustomers(conversations.flatMap(({ customerIds }, i) =>
+      customerIds.map((contactId, position) => customerRow(rows[i] as ConversationColumns, contactId, position))))
   }
 
   update (record: ConversationRecord): void {
@@ -133,7 +123,7 @@ export class ConversationStore {
   }
 
   addCustomer (record: ConversationRecord, contactId: string, position: number): void {
-    this.q.insertCustomer.run({ ...toRow(this.workspaceId, record), contact_id: contactId, position })
+    this.q.insertCustomers([customerRow(toRow(this.workspaceId, record), contactId, position)])
   }
 
   /** Adds `contactId` after the conversation's current customers. */
@@ -258,6 +248,14 @@ export function toRecord (row: ConversationRow): ConversationRecord {
     createdAt,
     updatedAt
   }
+}
+
+type ConversationColumns = ReturnType<typeof toRow>
+
+/** The conversation_contacts row linking `contactId` to the conversation: its flags and times are the conversation's. */
+function customerRow (row: ConversationColumns, contactId: string, position: number) {
+  return { workspace_id: row.workspace_id, conversation_id: row.id, contact_id: contactId, position,
+    open: row.open, read: row.read, waiting_since: row.waiting_since, created_at: row.created_at, updated_at: row.updated_at }
 }
 
 function toRow (workspaceId: number, r: ConversationRecord) {

@@ -27,8 +27,6 @@ export function prepareMessageStatements (db: SqliteDatabase) {
   return {
     byIds: db.prepare<[number, string], MessageRow>(`SELECT ${COLUMNS} FROM messages
       WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`).raw(),
-    insert: db.prepare(`INSERT INTO messages (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @conversation_id,
-      @author_type, @author_id, @message_type, @subject, @body, @body_format, @template, @url, @attachment_urls, @redacted, @created_at)`),
     byId: db.prepare<[number, number], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE workspace_id = ? AND id = ?`).raw(),
     insertMany: bulkInserter(db, 'INSERT INTO messages', ['workspace_id', ...COLUMNS.split(', ')])
   }
@@ -40,8 +38,9 @@ export type MessageStatements = ReturnType<typeof prepareMessageStatements>
 export class MessageStore {
   constructor (private readonly q: MessageStatements, private readonly workspaceId: number) {}
 
+  // Through the multi-row inserter: positional parameters bind in about half the time of named ones.
   insert (m: MessageRecord): void {
-    this.q.insert.run(toRow(this.workspaceId, m))
+    this.q.insertMany([toRow(this.workspaceId, m)])
   }
 
   /** Many messages at once (the bench's seeding, fixtures): the same rows as `insert` writes, fewer statements. */
