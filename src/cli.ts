@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig, usage, type Config } from './config.js'
 import { FixtureError } from './control/fixtures.js'
+import { capHeapGrowth } from './heap-growth.js'
 import { packageVersion } from './package-files.js'
 import { startIntercomMock, type IntercomMock } from './server.js'
 
@@ -15,6 +16,7 @@ async function main (): Promise<void> {
     process.stdout.write(`${packageVersion()}\n`)
     return
   }
+  capHeapGrowth()
   const mock = await startIntercomMock(request.config).catch((error: unknown) => { throw startupError(error, request.config) })
   mock.app.log.info({ url: `${mock.url}/__mock/ui` }, `Web inbox at ${mock.url}/__mock/ui`)
   closeOnSignals(mock)

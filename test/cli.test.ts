@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import t from 'tap'
+import { heapGrowthFlag } from '../src/heap-growth.js'
 
 /** The CLI as built by `npm run build` (npm test builds first). */
 const CLI = resolve('dist/cli.js')
@@ -98,6 +99,34 @@ t.test('the CLI serves, closes cleanly on SIGTERM and SIGINT, and keeps state in
   t.equal(list.conversations[0]?.conversation_message.body, '<p>Persist me</p>')
   second.child.kill('SIGINT')
   t.equal(await second.exited, 0, 'SIGINT exits 0')
+})
+
+t.test('the command caps how far V8 grows its heap, unless node\'s own command line sets it', async t => {
+  t.equal(heapGrowthFlag([]), '--heap-growing-percent=50')
+  t.equal(heapGrowthFlag(['--heap-growing-percent=200']), null)
+  t.equal(heapGrowthFlag(['--heap_growing_percent', '30']), null)
+  t.equal(heapGrowthFlag(['--heap-growing-percentile=1']), '--heap-growing-percent=50', 'another flag is not this one')
+
+  // The V8 flags the command sets, as the process itself sees them: node:v8's setFlagsFromString, logged.
+  const dir = mkdtempSync(join(tmpdir(), 'intercom-mock-cli-'))
+  const logger = join(dir, 'log-v8-flags.cjs')
+  writeFileSync(logger, `const v8 = require('node:v8'); const set = v8.setFlagsFromString
+v8.setFlagsFromString = flags => { process.stderr.write('v8 flags: ' + flags + '\\n'); set(flags) }\n`)
+  const flagsSet = async (nodeArgs: string[]) => {
+    const child = spawn(process.execPath, [...nodeArgs, CLI], { env: { ...cleanEnv, NODE_OPTIONS: `--require ${logger}`, PORT: '0', INTERCOM_MOCK_DB: ':memory:' } })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => { stderr += String(chunk) })
+    const exited = new Promise(resolve => child.on('exit', resolve))
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => { if (String(chunk).includes('Server listening')) resolve() })
+      void exited.then(() => reject(new Error(`exited before listening: ${stderr}`)))
+    })
+    child.kill('SIGTERM')
+    await exited
+    return stderr.split('\n').filter(line => line.startsWith('v8 flags: '))
+  }
+  t.same(await flagsSet([]), ['v8 flags: --heap-growing-percent=50'])
+  t.same(await flagsSet(['--heap-growing-percent=200']), [], 'the user\'s own choice stands')
 })
 
 t.test('started from another folder, the CLI seeds from the package\'s own fixtures; a given path stays relative to the folder', async t => {
