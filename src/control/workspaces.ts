@@ -54,9 +54,9 @@ export class Workspaces {
     return ctx
   }
 
-  /** The Intercom-Version a workspace assumes when a request sends none, or null for the server's. */
-  defaultApiVersion (token: string): string | null {
-    return this.store.workspaces.findByToken(token)?.apiVersion ?? this.fixtures.api_version ?? null
+  /** The Intercom-Version a workspace (or a token's workspace yet to be made, null) assumes when a request sends none, or null for the server's. */
+  defaultApiVersionOf (workspace: Workspace | null): string | null {
+    return workspace?.apiVersion ?? this.fixtures.api_version ?? null
   }
 
   /** The seed of the token's workspace (or of the one it would get). */

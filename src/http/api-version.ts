@@ -4,7 +4,7 @@ import type { Workspaces } from '../control/workspaces.js'
 import { errors } from '../domain/errors.js'
 import { presenterFor } from '../presenters/index.js'
 import { isAtLeast, parseApiVersion, type ApiVersion } from '../versions.js'
-import { accessToken } from './workspace.js'
+import { accessToken, requestWorkspace } from './workspace.js'
 
 /**
  * Route constraint for endpoints that exist, or mean different things, in one major version only
@@ -17,12 +17,12 @@ export const v1Only = { [CONSTRAINT]: '1' }
 export const v2Only = { [CONSTRAINT]: '2' }
 
 /** The version a request sends none of: its workspace's own (from the fixtures), else the server's. */
-export type DefaultVersion = (authorization: string | undefined) => ApiVersion
+export type DefaultVersion = (req: IncomingMessage) => ApiVersion
 
 export function defaultVersionFrom (workspaces: Workspaces, serverDefault: ApiVersion): DefaultVersion {
-  return (authorization) => {
-    const token = accessToken(authorization)
-    const label = token === null ? null : workspaces.defaultApiVersion(token)
+  return (req) => {
+    const token = accessToken(req.headers.authorization)
+    const label = token === null ? null : workspaces.defaultApiVersionOf(requestWorkspace(workspaces, req, token))
     return (label === null ? null : parseApiVersion(label)) ?? serverDefault
   }
 }
@@ -34,7 +34,7 @@ export function defaultVersionFrom (workspaces: Workspaces, serverDefault: ApiVe
  */
 function routingMajor (req: IncomingMessage, defaultVersion: DefaultVersion): string {
   try {
-    const version = requestedVersion(req.headers['intercom-version'], () => defaultVersion(req.headers.authorization))
+    const version = requestedVersion(req.headers['intercom-version'], () => defaultVersion(req))
     return version === null ? 'invalid' : String(version.major)
   } catch {
     return 'unknown'
@@ -73,7 +73,7 @@ export function addApiVersion (api: FastifyInstance, defaultVersion: DefaultVers
   // Callback hooks (here and in the other per-request hooks) spare a promise and a microtask a request;
   // Fastify turns what they throw into the request's error as it does an async hook's rejection.
   api.addHook('onRequest', (request, _reply, done) => {
-    const version = requestedVersion(request.headers['intercom-version'], () => defaultVersion(request.headers.authorization))
+    const version = requestedVersion(request.headers['intercom-version'], () => defaultVersion(request.raw))
     if (version === null) throw errors.versionInvalid()
     const since = request.routeOptions.config.since
     if (since !== undefined && !isAtLeast(version, since.major, since.minor)) throw errors.versionUnavailable()

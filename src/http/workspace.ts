@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
+import type { IncomingMessage } from 'node:http'
 import type { Workspaces } from '../control/workspaces.js'
+import type { Workspace } from '../domain/types.js'
 import { errors } from '../domain/errors.js'
 import { wakeSnoozedConversations } from '../domain/snoozes.js'
 
@@ -17,11 +19,27 @@ export function addWorkspaceAuth (api: FastifyInstance, { workspaces, allowedTok
   api.addHook('onRequest', (request, _reply, done) => {
     const token = accessToken(request.headers.authorization)
     if (token === null || (allowedTokens !== null && !allowedTokens.has(token))) throw errors.unauthorized()
-    request.ctx = workspaces.contextFor(workspaces.forToken(token))
+    request.ctx = workspaces.contextFor(requestWorkspace(workspaces, request.raw, token) ?? workspaces.forToken(token))
     // Snoozes wake when the workspace's clock passes them, whether real time or an advance moved it.
     wakeSnoozedConversations(request.ctx)
     done()
   })
+}
+
+const LOOKED_UP = Symbol('the workspace of the request\'s token')
+type LookedUpRequest = IncomingMessage & { [LOOKED_UP]?: { token: string, workspace: Workspace | null } }
+
+/**
+ * The workspace of `token` (null before its first use), looked up once a request: routing, the version
+ * hook and the workspace hook each need it, and each lookup asks SQLite whether another process has
+ * committed since (store/workspaces.ts).
+ */
+export function requestWorkspace (workspaces: Workspaces, req: IncomingMessage, token: string): Workspace | null {
+  const seen = (req as LookedUpRequest)[LOOKED_UP]
+  if (seen?.token === token) return seen.workspace
+  const workspace = workspaces.find(token)
+  ;(req as LookedUpRequest)[LOOKED_UP] = { token, workspace }
+  return workspace
 }
 
 /**

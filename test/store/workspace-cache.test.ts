@@ -5,7 +5,7 @@ import t, { type Test } from 'tap'
 import { Workspaces } from '../../src/control/workspaces.js'
 import { fixedClock } from '../../src/domain/clock.js'
 import { openStore } from '../../src/store/index.js'
-import { fixtures, T0 } from '../helper.js'
+import { build, FIXTURE, fixtures, T0 } from '../helper.js'
 
 /** The workspace-by-token cache (store/workspaces.ts): never an answer the database would not give. */
 function twoProcesses (t: Test) {
@@ -51,4 +51,20 @@ t.test('a workspace created in a transaction that fails is not remembered', asyn
     throw new Error('the request fails after creating it')
   }))
   t.equal(a.workspaces.findByToken('rolled-back'), null)
+})
+
+t.test('over HTTP a request looks its workspace up once, and sees another process\'s reset by its next request', async t => {
+  const { a, wb } = twoProcesses(t)
+  const { request } = await build(t, {}, { store: a })
+  const send = async () => request({ method: 'POST', url: '/messages', token: 'shared', payload: { from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hi' } })
+  t.equal((await send()).statusCode, 200, 'the first request creates the workspace')
+  const lookUp = a.workspaces.findByToken.bind(a.workspaces)
+  let lookups = 0
+  a.workspaces.findByToken = (token) => { lookups++; return lookUp(token) }
+  t.equal((await send()).statusCode, 200)
+  t.equal(lookups, 1, 'routing, the version hook and the workspace hook share one lookup (with one PRAGMA data_version)')
+  const listed = async () => (await request({ url: '/conversations', token: 'shared' })).json().conversations.length as number
+  t.equal(await listed(), 2)
+  wb.reset('shared')
+  t.equal(await listed(), 0, 'the reset workspace, not the cached one')
 })

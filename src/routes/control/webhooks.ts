@@ -33,7 +33,7 @@ export function webhookControlRoutes ({ defaultVersion, dispatcher }: WebhookCon
       const { body } = request
       const subscription = sendsNow(request, () => subscribe(request.ctx, {
         url: body.url, topics: body.topics, apiVersion: body.api_version, hubSecret: body.hub_secret, isoPersonTimes: body.iso_person_times, faults: body.faults, origin: 'control'
-      }, defaultVersion(request.headers.authorization)))
+      }, defaultVersion(request.raw)))
       return reply.code(200).send(presentWebhook(subscription, now(request)))
     })
 
