@@ -4,6 +4,7 @@ import type { Workspace } from '../../domain/types.js'
 import type { Store } from '../../store/index.js'
 import type { AttemptOutcome, NotificationRecord, ReceivedResponse, SentRequest, SubscriptionRecord } from '../../store/webhook-records.js'
 import { notificationBody, notificationHeaders } from './envelope.js'
+import { WebhookPoster } from './http-post.js'
 
 export interface DispatcherOptions {
   store: Store
@@ -48,11 +49,11 @@ export class WebhookDispatcher {
   private closed = false
   /** Aborts what is in flight when the app closes: it stays pending, and the next start sends it. */
   private readonly closing = new AbortController()
-  private readonly timeoutMs: number
+  private readonly poster: WebhookPoster
   private idleWaiters: Array<() => void> = []
 
   constructor (private readonly options: DispatcherOptions) {
-    this.timeoutMs = options.timeoutMs ?? DELIVERY_POLICY.timeoutMs
+    this.poster = new WebhookPoster(options.timeoutMs ?? DELIVERY_POLICY.timeoutMs, this.closing.signal, DELIVERY_POLICY.responseBodyBytes)
   }
 
   /** Look for due notifications soon (after the current transaction has committed). */
@@ -89,6 +90,7 @@ export class WebhookDispatcher {
     if (this.timer !== null) clearTimeout(this.timer)
     this.closing.abort()
     await Promise.allSettled([...this.inFlight.values()])
+    this.poster.close()
   }
 
   private isIdle (): boolean {
@@ -183,9 +185,9 @@ export class WebhookDispatcher {
       appId: workspace.app.idCode, id: n.id, topic: n.topic, item: n.item, deliveryAttempts: attempt, firstSentAt, createdAt: n.createdAt
     })
     const headers = notificationHeaders(signingKey(subscription, workspace), body)
-    const { response, error } = await this.post(subscription.url, headers, body)
+    const { response, error } = await this.poster.post(subscription.url, headers, body)
     const duplicate = subscription.faults.duplicate === true && response !== null && response.status >= 200 && response.status < 300
-      ? await this.post(subscription.url, headers, body)
+      ? await this.poster.post(subscription.url, headers, body)
       : null
     if (this.closed) return
     const request: SentRequest = { method: 'POST', url: subscription.url, headers, delivery_attempts: attempt, first_sent_at: firstSentAt }
@@ -209,28 +211,6 @@ export class WebhookDispatcher {
       if (!next.subscription.active) webhooks.failPending(subscription.id, 'the subscription became inactive: the endpoint answered 410 Gone')
     })
     this.options.onAttempt?.(workspace)
-  }
-
-  private async post (url: string, headers: Record<string, string>, body: string): Promise<{ response: ReceivedResponse | null, error: string | null }> {
-    const started = performance.now()
-    const attempt = new AbortController()
-    const timeout = setTimeout(() => attempt.abort(new DOMException('timeout', 'TimeoutError')), this.timeoutMs)
-    const stop = () => attempt.abort()
-    this.closing.signal.addEventListener('abort', stop)
-    try {
-      // redirect: manual, so only the URL the subscription names is ever called.
-      const answer = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: attempt.signal })
-      const text = await readCapped(answer, DELIVERY_POLICY.responseBodyBytes)
-      return {
-        response: { status: answer.status, headers: Object.fromEntries(answer.headers), body: text, duration_ms: Math.round(performance.now() - started) },
-        error: null
-      }
-    } catch (error) {
-      return { response: null, error: describeFailure(error, this.timeoutMs) }
-    } finally {
-      clearTimeout(timeout)
-      this.closing.signal.removeEventListener('abort', stop)
-    }
   }
 }
 
@@ -289,29 +269,4 @@ function changed (before: SubscriptionRecord, after: SubscriptionRecord): boolea
 export function signingKey (subscription: SubscriptionRecord, workspace: Workspace): string | null {
   if (subscription.origin === 'api') return subscription.hubSecret
   return subscription.hubSecret ?? workspace.app.clientSecret
-}
-
-async function readCapped (answer: Response, maxBytes: number): Promise<string> {
-  if (answer.body === null) return ''
-  const reader = answer.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    size += value.byteLength
-    if (size >= maxBytes) {
-      await reader.cancel()
-      break
-    }
-  }
-  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8')
-}
-
-function describeFailure (error: unknown, timeoutMs: number): string {
-  const e = error as Error & { cause?: { code?: string, message?: string } }
-  if (e.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`
-  const cause = e.cause?.code ?? e.cause?.message
-  return cause === undefined ? e.message : `${e.message}: ${cause}`
 }
