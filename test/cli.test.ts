@@ -102,10 +102,10 @@ t.test('the CLI serves, closes cleanly on SIGTERM and SIGINT, and keeps state in
 })
 
 t.test('the command caps how far V8 grows its heap, unless node\'s own command line sets it', async t => {
-  t.equal(heapGrowthFlag([]), '--heap-growing-percent=50')
+  t.equal(heapGrowthFlag([]), '--heap-growing-percent=100')
   t.equal(heapGrowthFlag(['--heap-growing-percent=200']), null)
   t.equal(heapGrowthFlag(['--heap_growing_percent', '30']), null)
-  t.equal(heapGrowthFlag(['--heap-growing-percentile=1']), '--heap-growing-percent=50', 'another flag is not this one')
+  t.equal(heapGrowthFlag(['--heap-growing-percentile=1']), '--heap-growing-percent=100', 'another flag is not this one')
 
   // The V8 flags the command sets, as the process itself sees them: node:v8's setFlagsFromString, logged.
   const dir = mkdtempSync(join(tmpdir(), 'intercom-mock-cli-'))
@@ -125,7 +125,7 @@ v8.setFlagsFromString = flags => { process.stderr.write('v8 flags: ' + flags + '
     await exited
     return stderr.split('\n').filter(line => line.startsWith('v8 flags: '))
   }
-  t.same(await flagsSet([]), ['v8 flags: --heap-growing-percent=50'])
+  t.same(await flagsSet([]), ['v8 flags: --heap-growing-percent=100'])
   t.same(await flagsSet(['--heap-growing-percent=200']), [], 'the user\'s own choice stands')
 })
 
