@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t, { type Test } from 'tap'
+import { WebhookPoster } from '../../src/control/webhooks/http-post.js'
 import { build, FIXTURE } from '../helper.js'
 
 /**
@@ -82,4 +83,11 @@ t.test('an endpoint that closes the connection without answering is a failure, r
   const { attempts } = await subscribed(t, receiver.url)
   const [ping] = await attempts()
   t.match(ping, { outcome: 'retry', response: null, error: 'socket hang up: ECONNRESET' })
+})
+
+t.test('a URL node:http refuses outright answers a failed attempt, not an exception', async t => {
+  const poster = new WebhookPoster(1000, new AbortController().signal, 4096)
+  t.teardown(() => { poster.close() })
+  t.same(await poster.post('ftp://127.0.0.1/hooks', {}, '{}'), { response: null, error: 'Protocol "ftp:" not supported. Expected "http:"' })
+  t.same(await poster.post('not a url', {}, '{}'), { response: null, error: 'Invalid URL' })
 })

@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { ReceivedResponse } from '../../store/webhook-records.js'
 
@@ -36,13 +36,19 @@ export class WebhookPoster {
         request.destroy()
       }
       const onClose = (): void => { fail('the mock closed before an answer came') }
-      const target = new URL(url)
-      const secure = target.protocol === 'https:'
-      const request = (secure ? httpsRequest : httpRequest)(target, {
-        method: 'POST',
-        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
-        agent: secure ? this.https : this.http
-      })
+      let request: ClientRequest
+      try {
+        const target = new URL(url)
+        const secure = target.protocol === 'https:'
+        request = (secure ? httpsRequest : httpRequest)(target, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+          agent: secure ? this.https : this.http
+        })
+      } catch (error) { // a URL node:http refuses outright is a failed attempt like any other, recorded
+        resolve({ response: null, error: (error as Error).message })
+        return
+      }
       const timer = setTimeout(() => { fail(`no answer within ${this.timeoutMs} ms`) }, this.timeoutMs)
       this.closing.addEventListener('abort', onClose)
       request.on('error', (error: NodeJS.ErrnoException) => {
