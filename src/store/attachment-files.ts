@@ -1,5 +1,6 @@
 import type { Attachment } from '../domain/types.js'
 import type { SqliteDatabase } from './db.js'
+import { IDS_JOIN, idList } from './values.js'
 
 export interface AttachmentFileRecord extends Attachment {
   key: string
@@ -28,8 +29,8 @@ export function prepareAttachmentFileStatements (db: SqliteDatabase) {
     insert: db.prepare(`INSERT INTO attachment_files (key, workspace_id, conversation_id, owner_type, owner_id, position, url,
       name, content_type, filesize, width, height, data) VALUES (@key, @workspace_id, @conversation_id, @owner_type, @owner_id,
       @position, @url, @name, @content_type, @filesize, @width, @height, @data)`),
-    ofOwners: db.prepare<[number, string, string], AttachmentFileRow>(`SELECT ${COLUMNS} FROM attachment_files
-      WHERE workspace_id = ? AND owner_type = ? AND owner_id IN (SELECT value FROM json_each(?)) ORDER BY owner_id, position`),
+    ofOwners: db.prepare<[workspaceId: number, ids: string, ownerType: string], AttachmentFileRow>(`SELECT ${COLUMNS} FROM ${IDS_JOIN} attachment_files
+      WHERE workspace_id = ids.listed_in AND owner_type = ? AND owner_id = ids.listed_id ORDER BY owner_id, position`),
     content: db.prepare<[string], { content_type: string, data: Buffer }>('SELECT content_type, data FROM attachment_files WHERE key = ?')
   }
 }
@@ -63,7 +64,7 @@ export class AttachmentFileStore {
   ofOwners (ownerType: 'message' | 'part', ownerIds: readonly string[]): Map<string, Attachment[]> {
     const files = new Map<string, Attachment[]>()
     if (ownerIds.length === 0) return files
-    for (const row of this.q.ofOwners.all(this.workspaceId, ownerType, JSON.stringify(ownerIds.map(Number)))) {
+    for (const row of this.q.ofOwners.all(this.workspaceId, idList(ownerIds, true), ownerType)) {
       const list = files.get(String(row.owner_id)) ?? []
       list.push({ url: row.url, name: row.name, contentType: row.content_type, filesize: row.filesize, width: row.width, height: row.height })
       files.set(String(row.owner_id), list)

@@ -3,7 +3,7 @@ import { NO_LINKS, type Contact, type ContactRef, type ContactRole } from '../do
 import { bulkInserter } from './bulk-insert.js'
 import type { ContactLinkLoader } from './contact-links.js'
 import type { SqliteDatabase } from './db.js'
-import { boundLimit, fromFlag, toFlag } from './values.js'
+import { boundLimit, fromFlag, IDS_JOIN, idList, toFlag } from './values.js'
 
 /** @internal A contact row as read (raw mode: one array a row, in the order of COLUMNS). */
 export type ContactRow = [
@@ -47,8 +47,8 @@ export function prepareContactStatements (db: SqliteDatabase) {
     counts: db.prepare<[number], { role: ContactRole, archived: number, n: number }>('SELECT role, archived, n FROM contact_counts WHERE workspace_id = ?'),
     everyContact: db.prepare<[number], [...ContactRow, deletedAt: number | null]>(`SELECT ${COLUMNS}, deleted_at FROM contacts WHERE workspace_id = ? ORDER BY rowid`).raw(),
     exists: db.prepare<[number, string], { id: string }>('SELECT id FROM contacts WHERE workspace_id = ? AND id = ?'),
-    byIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE ${LIVE} AND id IN (SELECT value FROM json_each(?))`).raw(),
-    refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM contacts WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`).raw(),
+    byIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM ${IDS_JOIN} contacts WHERE workspace_id = ids.listed_in AND deleted_at IS NULL AND id = ids.listed_id`).raw(),
+    refsByIds: db.prepare<[number, string], ContactRow>(`SELECT ${COLUMNS} FROM ${IDS_JOIN} contacts WHERE workspace_id = ids.listed_in AND id = ids.listed_id`).raw(),
     insert: db.prepare(`INSERT INTO contacts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id, @role, @external_id, @anonymous_id, @email, @phone,
       @name, @pseudonym, @avatar_url, @unsubscribed_from_emails, @custom_attributes, @signed_up_at, @last_request_at,
       @last_replied_at, @session_count, @archived, @blocked, @owner_id, @created_at, @updated_at)`),
@@ -129,7 +129,7 @@ export class ContactStore {
   /** Contacts with these ids (deleted ones left out), in the order of `ids`. */
   findByIds (ids: readonly string[]): Contact[] {
     if (ids.length === 0) return []
-    const rows = new Map(this.q.byIds.all(this.workspaceId, JSON.stringify(ids)).map(row => [row[0], row]))
+    const rows = new Map(this.q.byIds.all(this.workspaceId, idList(ids, false)).map(row => [row[0], row]))
     return this.linked(ids.map(id => rows.get(id)).filter((row): row is ContactRow => row !== undefined))
   }
 
@@ -187,7 +187,7 @@ export class ContactStore {
   refsByIds (ids: readonly string[]): Map<string, ContactRef> {
     const refs = new Map<string, ContactRef>()
     if (ids.length === 0) return refs
-    for (const row of this.q.refsByIds.all(this.workspaceId, JSON.stringify([...new Set(ids)]))) {
+    for (const row of this.q.refsByIds.all(this.workspaceId, idList(ids, false))) {
       refs.set(row[0], toRef(row))
     }
     return refs

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3'
 import { bulkInserter } from './bulk-insert.js'
 import type { SqliteDatabase } from './db.js'
 import type { ConversationQuery, ConversationRecord } from './records.js'
-import { boundLimit, fromFlag, toFlag } from './values.js'
+import { boundLimit, fromFlag, IDS_JOIN, idList, toFlag } from './values.js'
 
 /**
  * @internal A conversation row as COLUMNS select it, read as an array (better-sqlite3's raw mode):
@@ -55,7 +55,7 @@ export function prepareConversationStatements (db: SqliteDatabase) {
       FROM conversation_contacts WHERE workspace_id = ? AND conversation_id = ?`),
     delete: db.prepare<[number, number]>('DELETE FROM conversations WHERE workspace_id = ? AND id = ?'),
     customersOf: db.prepare<[number, string], [conversationId: number, contactId: string]>(`SELECT conversation_id, contact_id
-      FROM conversation_contacts WHERE workspace_id = ? AND conversation_id IN (SELECT value FROM json_each(?))
+      FROM ${IDS_JOIN} conversation_contacts WHERE workspace_id = ids.listed_in AND conversation_id = ids.listed_id
       ORDER BY conversation_id, position`).raw(),
     latestOfContact: db.prepare<[number, string], ConversationRow>(`SELECT ${COLUMNS} FROM conversation_contacts cc
       JOIN conversations c ON c.workspace_id = cc.workspace_id AND c.id = cc.conversation_id
@@ -145,7 +145,7 @@ export class ConversationStore {
   customersOf (conversationIds: readonly string[]): Map<string, string[]> {
     const customers = new Map<string, string[]>(conversationIds.map(id => [id, []]))
     if (conversationIds.length === 0) return customers
-    for (const [conversationId, contactId] of this.q.customersOf.all(this.workspaceId, JSON.stringify(conversationIds.map(Number)))) {
+    for (const [conversationId, contactId] of this.q.customersOf.all(this.workspaceId, idList(conversationIds, true))) {
       customers.get(String(conversationId))?.push(contactId)
     }
     return customers

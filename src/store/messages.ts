@@ -1,7 +1,7 @@
 import { bulkInserter } from './bulk-insert.js'
 import type { SqliteDatabase } from './db.js'
 import type { MessageRecord } from './records.js'
-import { fromFlag, toFlag } from './values.js'
+import { fromFlag, IDS_JOIN, idList, toFlag } from './values.js'
 
 /** A message row as COLUMNS select it, read as an array (better-sqlite3's raw mode; see store/conversations.ts). */
 type MessageRow = [
@@ -25,8 +25,8 @@ const COLUMNS = 'id, conversation_id, author_type, author_id, message_type, subj
 /** @internal */
 export function prepareMessageStatements (db: SqliteDatabase) {
   return {
-    byIds: db.prepare<[number, string], MessageRow>(`SELECT ${COLUMNS} FROM messages
-      WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`).raw(),
+    byIds: db.prepare<[number, string], MessageRow>(`SELECT ${COLUMNS} FROM ${IDS_JOIN} messages
+      WHERE workspace_id = ids.listed_in AND id = ids.listed_id`).raw(),
     byId: db.prepare<[number, number], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE workspace_id = ? AND id = ?`).raw(),
     insertMany: bulkInserter(db, 'INSERT INTO messages', ['workspace_id', ...COLUMNS.split(', ')])
   }
@@ -57,7 +57,7 @@ export class MessageStore {
   byIds (ids: readonly string[]): Map<string, MessageRecord> {
     const messages = new Map<string, MessageRecord>()
     if (ids.length === 0) return messages
-    for (const row of this.q.byIds.all(this.workspaceId, JSON.stringify(ids.map(Number)))) {
+    for (const row of this.q.byIds.all(this.workspaceId, idList(ids, true))) {
       messages.set(String(row[0]), toRecord(row))
     }
     return messages

@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from './db.js'
 import type { PartRecord } from './records.js'
-import { fromFlag, toFlag } from './values.js'
+import { fromFlag, IDS_JOIN, idList, toFlag } from './values.js'
 
 interface PartRow {
   id: number
@@ -25,8 +25,8 @@ const COLUMNS = `id, conversation_id, part_type, body, body_format, author_type,
 /** @internal */
 export function preparePartStatements (db: SqliteDatabase) {
   return {
-    ofConversations: db.prepare<[number, string], PartRow>(`SELECT ${COLUMNS} FROM conversation_parts
-      WHERE workspace_id = ? AND conversation_id IN (SELECT value FROM json_each(?)) ORDER BY conversation_id, id`),
+    ofConversations: db.prepare<[number, string], PartRow>(`SELECT ${COLUMNS} FROM ${IDS_JOIN} conversation_parts
+      WHERE workspace_id = ids.listed_in AND conversation_id = ids.listed_id ORDER BY conversation_id, id`),
     exists: db.prepare<[number, number], { id: number }>('SELECT id FROM conversation_parts WHERE workspace_id = ? AND id = ?'),
     insert: db.prepare(`INSERT INTO conversation_parts (workspace_id, ${COLUMNS}) VALUES (@workspace_id, @id,
       @conversation_id, @part_type, @body, @body_format, @author_type, @author_id, @assigned_to_type, @assigned_to_id,
@@ -45,7 +45,7 @@ export class PartStore {
   ofConversations (conversationIds: readonly string[]): Map<string, PartRecord[]> {
     const parts = new Map<string, PartRecord[]>(conversationIds.map(id => [id, []]))
     if (conversationIds.length === 0) return parts
-    for (const row of this.q.ofConversations.all(this.workspaceId, JSON.stringify(conversationIds.map(Number)))) {
+    for (const row of this.q.ofConversations.all(this.workspaceId, idList(conversationIds, true))) {
       parts.get(String(row.conversation_id))?.push(toRecord(row))
     }
     return parts

@@ -1,6 +1,7 @@
 import type { AppliedTag, Tag } from '../domain/types.js'
 import { toNumericId } from './conversations.js'
 import type { SqliteDatabase } from './db.js'
+import { IDS_JOIN, idList } from './values.js'
 
 interface TagRow {
   id: number
@@ -29,9 +30,9 @@ function prepareLinkStatements (db: SqliteDatabase, taggable: Taggable) {
       (workspace_id, ${column}, tag_id, applied_at${by}) VALUES (?, ?, ?, ?${by === '' ? '' : ', ?'}) ON CONFLICT DO NOTHING`),
     remove: db.prepare<[number, string | number, number]>(`DELETE FROM ${table} WHERE workspace_id = ? AND ${column} = ? AND tag_id = ?`),
     ofOwners: db.prepare<[number, string], AppliedTagRow>(`SELECT l.${column} AS owner_id, t.id, t.name, l.applied_at,
-      ${by === '' ? 'NULL AS applied_by_admin_id' : 'l.applied_by_admin_id'} FROM ${table} l
+      ${by === '' ? 'NULL AS applied_by_admin_id' : 'l.applied_by_admin_id'} FROM ${IDS_JOIN} ${table} l
       JOIN tags t ON t.workspace_id = l.workspace_id AND t.id = l.tag_id
-      WHERE l.workspace_id = ? AND l.${column} IN (SELECT value FROM json_each(?)) ORDER BY l.applied_at, t.id`),
+      WHERE l.workspace_id = ids.listed_in AND l.${column} = ids.listed_id ORDER BY l.applied_at, t.id`),
     countOfTag: db.prepare<[number, number], { n: number }>(`SELECT count(*) AS n FROM ${table} WHERE workspace_id = ? AND tag_id = ?`)
   }
 }
@@ -102,7 +103,7 @@ export class TagStore {
   of (taggable: Taggable, ownerIds: readonly string[]): Map<string, AppliedTag[]> {
     const tags = new Map<string, AppliedTag[]>(ownerIds.map(id => [id, []]))
     if (ownerIds.length === 0) return tags
-    const ids = JSON.stringify(ownerIds.map(id => owner(taggable, id)))
+    const ids = idList(ownerIds, taggable === 'conversation')
     for (const row of this.q[taggable].ofOwners.all(this.workspaceId, ids)) {
       tags.get(String(row.owner_id))?.push({ tag: toTag(row), appliedAt: row.applied_at, appliedBy: row.applied_by_admin_id })
     }

@@ -1,6 +1,6 @@
 import type { TicketState, TicketType } from '../domain/tickets/types.js'
 import type { SqliteDatabase } from './db.js'
-import { fromFlag, toFlag } from './values.js'
+import { fromFlag, IDS_JOIN, idList, toFlag } from './values.js'
 
 export interface TicketRecord {
   conversationId: string
@@ -54,10 +54,10 @@ export function prepareTicketStatements (db: SqliteDatabase) {
       category, internal_label, external_label FROM ticket_states WHERE workspace_id = ? ORDER BY position`),
     insertState: db.prepare(`INSERT INTO ticket_states (workspace_id, id, category, internal_label, external_label, position)
       VALUES (?, ?, ?, ?, ?, ?)`),
-    byConversationIds: db.prepare<[number, string], TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets
-      WHERE workspace_id = ? AND conversation_id IN (SELECT value FROM json_each(?))`),
-    linkedTo: db.prepare<[number, string], TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets INDEXED BY ix_tickets_linked
-      WHERE workspace_id = ? AND linked_conversation_id IN (SELECT value FROM json_each(?))`),
+    byConversationIds: db.prepare<[number, string], TicketRow>(`SELECT ${TICKET_COLUMNS} FROM ${IDS_JOIN} tickets
+      WHERE workspace_id = ids.listed_in AND conversation_id = ids.listed_id`),
+    linkedTo: db.prepare<[number, string], TicketRow>(`SELECT ${TICKET_COLUMNS} FROM ${IDS_JOIN} tickets INDEXED BY ix_tickets_linked
+      WHERE workspace_id = ids.listed_in AND linked_conversation_id = ids.listed_id`),
     insert: db.prepare(`INSERT INTO tickets (workspace_id, ${TICKET_COLUMNS}) VALUES (@workspace_id, @conversation_id, @ticket_id,
       @ticket_type_id, @ticket_state_id, @previous_state_id, @attributes, @is_shared, @linked_conversation_id, @created_at, @updated_at)`),
     update: db.prepare(`UPDATE tickets SET ticket_type_id = @ticket_type_id, ticket_state_id = @ticket_state_id,
@@ -111,14 +111,14 @@ export class TicketStore {
   byConversationIds (ids: readonly string[]): Map<string, TicketRecord> {
     const tickets = new Map<string, TicketRecord>()
     if (ids.length === 0) return tickets
-    for (const row of this.q.byConversationIds.all(this.workspaceId, JSON.stringify(ids.map(Number)))) tickets.set(String(row.conversation_id), toRecord(row))
+    for (const row of this.q.byConversationIds.all(this.workspaceId, idList(ids, true))) tickets.set(String(row.conversation_id), toRecord(row))
     return tickets
   }
 
   /** Tickets linked to each of these conversations. */
   linkedTo (conversationIds: readonly string[]): TicketRecord[] {
     if (conversationIds.length === 0) return []
-    return this.q.linkedTo.all(this.workspaceId, JSON.stringify(conversationIds.map(Number))).map(toRecord)
+    return this.q.linkedTo.all(this.workspaceId, idList(conversationIds, true)).map(toRecord)
   }
 
   insert (ticket: TicketRecord): void {

@@ -8,3 +8,18 @@ export const fromFlag = (value: number): boolean => value !== 0
  * `? + 0` is an expression it does not look into, and the prepared plan is kept.
  */
 export const boundLimit = (parameter: '?' | `@${string}`): string => `LIMIT ${parameter} + 0`
+
+/**
+ * A batch of rows by id: `FROM ${IDS_JOIN} <table> WHERE <table>.workspace_id = ids.listed_in AND
+ * <table>.<id> = ids.listed_id`, bound to the workspace id and `idList(ids)`. Joining on the ids reads
+ * each one where `IN (SELECT value FROM json_each(?))` first builds them into a temporary index: a page's
+ * twenty lookups 20 -> 14 µs, over some ten such reads a listing. A join yields a row once per id it is
+ * given, so the list holds each id once, ascending, the order the IN list read them in. The columns are
+ * renamed because json_each's own (id, key, type, value and more) would clash with the table's.
+ */
+export const IDS_JOIN = '(SELECT ? AS listed_in, value AS listed_id FROM json_each(?)) ids CROSS JOIN'
+
+export function idList (ids: ReadonlyArray<string | number>, numeric: boolean): string {
+  if (numeric) return JSON.stringify([...new Set(ids.map(Number))].sort((a, b) => a - b))
+  return JSON.stringify([...new Set(ids.map(String))].sort())
+}
