@@ -106,7 +106,12 @@ export class Journal {
     this.bodyChars -= stored.bodySize
     this.holding -= 1
     stored.bodySize = 0
-    stored.request = { ...stored.request, requestBody: null, responseBody: null, bodiesDropped: true }
+    // In place: the journal alone holds a recorded request (listing renders copies), and once rings are
+    // full every request drops the bodies of the entry it pushes out, so a copy cost each one an allocation.
+    const { request } = stored
+    request.requestBody = null
+    request.responseBody = null
+    request.bodiesDropped = true
   }
 
   private select (workspaceId: number | null, filter: JournalFilter): Stored[] {
