@@ -10,7 +10,7 @@ import type { Admin, AdminRef, Attachment, Author, ContactRef, Conversation, Con
  * Turns stored conversations into the domain's Conversation: customers, authors and assignees
  * resolved, in a fixed number of queries however many conversations there are.
  */
-export function viewConversations (ctx: DomainContext, records: readonly ConversationRecord[], withParts: boolean): Conversation[] {
+export function viewConversations (ctx: DomainContext, records: readonly ConversationRecord[], withParts: boolean, knownContacts: readonly ContactRef[] = []): Conversation[] {
   if (records.length === 0) return []
   const ids = records.map(r => r.id)
   const customerIds = ctx.store.conversations.customersOf(ids)
@@ -23,7 +23,7 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
   const tags = ctx.store.tags.of('conversation', ids)
   const messageFiles = ctx.store.attachmentFiles.ofOwners('message', records.map(r => r.messageId))
   const partFiles = shownParts === null ? new Map<string, Attachment[]>() : ctx.store.attachmentFiles.ofOwners('part', [...shownParts.values()].flat().map(p => p.id))
-  const authors = new AuthorDirectory(ctx)
+  const authors = new AuthorDirectory(ctx, knownContacts)
   authors.need([...customerIds.values()].flat())
   authors.needAuthorsOf([...messages.values()])
   if (shownParts !== null) authors.needAuthorsOf([...shownParts.values()].flat())
@@ -126,13 +126,16 @@ function attachmentsOf (item: MessageRecord | PartRecord, files: Map<string, Att
   return [...item.attachmentUrls.map(urlAttachment), ...(files.get(item.id) ?? [])]
 }
 
-/** Looks contacts up in one batch and admins once, then answers from memory. */
+/** Looks contacts up in one batch (those it was not given) and admins once, then answers from memory. */
 class AuthorDirectory {
   private readonly wanted = new Set<string>()
   private contacts: Map<string, ContactRef> | null = null
   private admins: Map<string, Admin> | null = null
+  private readonly known: Map<string, ContactRef>
 
-  constructor (private readonly ctx: DomainContext) {}
+  constructor (private readonly ctx: DomainContext, known: readonly ContactRef[]) {
+    this.known = new Map(known.map(contact => [contact.id, contact]))
+  }
 
   need (contactIds: readonly string[]): void {
     for (const id of contactIds) this.wanted.add(id)
@@ -143,8 +146,8 @@ class AuthorDirectory {
   }
 
   contact (id: string): ContactRef {
-    this.contacts ??= this.ctx.store.contacts.refsByIds([...this.wanted])
-    return this.contacts.get(id) ?? { id, role: 'user', externalId: null, email: null, name: null }
+    this.contacts ??= this.ctx.store.contacts.refsByIds([...this.wanted].filter(wanted => !this.known.has(wanted)))
+    return this.known.get(id) ?? this.contacts.get(id) ?? { id, role: 'user', externalId: null, email: null, name: null }
   }
 
   admin (id: string): AdminRef {

@@ -7,7 +7,7 @@ import { numberedPage, pageWindow, type PageLimits, type PageRequest } from './p
 import { findContact, type Identifier } from './people.js'
 import { checkCustomAttributes } from './data-attributes.js'
 import { findConversationRecord } from './references.js'
-import type { Conversation, Page } from './types.js'
+import type { Contact, Conversation, Page } from './types.js'
 
 /** The query of a 1.x `GET /conversations` (intercom-api.md §2.2), parsed but not yet interpreted. */
 export interface ListConversationsInput extends PageRequest {
@@ -31,7 +31,8 @@ export const CONVERSATION_PAGE_LIMITS: Record<1 | 2, PageLimits> = {
 const SORT_FIELDS: readonly ConversationSortField[] = ['created_at', 'updated_at', 'waiting_since']
 
 export function listConversations (ctx: DomainContext, input: ListConversationsInput, limits: PageLimits = CONVERSATION_PAGE_LIMITS[1]): Page<Conversation> {
-  const query: ConversationQuery = { ...conversationFilter(ctx, input), ...conversationOrder(input) }
+  const { filter, customer } = conversationFilter(ctx, input)
+  const query: ConversationQuery = { ...filter, ...conversationOrder(input) }
   if (input.open !== undefined) query.open = input.open
   if (input.unread === true) query.unreadOnly = true
   if (input.before !== undefined) query.updatedBefore = input.before
@@ -41,7 +42,9 @@ export function listConversations (ctx: DomainContext, input: ListConversationsI
 
   const window = pageWindow(input, limits)
   const records = ctx.store.conversations.page(query, window.perPage, window.offset)
-  return numberedPage(viewConversations(ctx, records, false), window, ctx.store.conversations.count(query))
+  // The listed customer is every conversation's customer, and usually its author: no need to read it twice.
+  const known = customer === null ? [] : [{ id: customer.id, role: customer.role, externalId: customer.externalId, email: customer.email, name: customer.name }]
+  return numberedPage(viewConversations(ctx, records, false, known), window, ctx.store.conversations.count(query))
 }
 
 export function retrieveConversation (ctx: DomainContext, id: string): Conversation {
@@ -86,17 +89,20 @@ export function deleteConversation (ctx: DomainContext, id: string): { id: strin
   })
 }
 
-function conversationFilter (ctx: DomainContext, input: ListConversationsInput): Pick<ConversationQuery, 'contactId' | 'adminAssigneeId'> {
-  if (input.type === undefined) return {}
-  if (input.type === 'user') return { contactId: listedCustomer(ctx, input).id }
+function conversationFilter (ctx: DomainContext, input: ListConversationsInput): { filter: Pick<ConversationQuery, 'contactId' | 'adminAssigneeId'>, customer: Contact | null } {
+  if (input.type === undefined) return { filter: {}, customer: null }
+  if (input.type === 'user') {
+    const customer = listedCustomer(ctx, input)
+    return { filter: { contactId: customer.id }, customer }
+  }
   if (input.type === 'admin') {
     const adminId = input.adminId
     if (adminId === undefined || adminId === '') {
       throw errors.parameterInvalid('type=admin needs admin_id: an admin id, or nobody for unassigned conversations', 'admin_id')
     }
-    if (adminId === 'nobody') return { adminAssigneeId: null }
+    if (adminId === 'nobody') return { filter: { adminAssigneeId: null }, customer: null }
     if (ctx.store.admins.findById(adminId) === null) throw errors.adminNotFound()
-    return { adminAssigneeId: adminId }
+    return { filter: { adminAssigneeId: adminId }, customer: null }
   }
   throw errors.parameterInvalid(`type must be user or admin, not ${input.type}`, 'type')
 }

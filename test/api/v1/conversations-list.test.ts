@@ -279,3 +279,23 @@ t.test('an empty workspace lists nothing', async t => {
   const res = await api.request({ url: '/conversations' })
   t.strictSame(res.json(), { type: 'conversation.list', conversations: [], pages: { type: 'pages', next: null, page: 1, per_page: 20, total_pages: 0 } })
 })
+
+t.test("a customer's list names every customer and author, the listed one and others", async t => {
+  const api = await build(t)
+  const own = await start(api, mal, 'Mine')
+  api.clock.advance(10)
+  const shared = await start(api, inara, 'Ours')
+  const added = await api.request({ method: 'POST', url: `/conversations/${shared}/customers`, version: '2.14', payload: { admin_id: FIXTURE.wash.id, customer: { intercom_user_id: FIXTURE.mal.id } } })
+  t.equal(added.statusCode, 200)
+  const res = await api.request({ url: `/conversations?type=user&intercom_user_id=${FIXTURE.mal.id}`, version: '1.4' })
+  t.equal(res.statusCode, 200)
+  const byId = new Map((res.json().conversations as Array<{ id: string, customers: unknown, user: unknown, conversation_message: { author: unknown } }>).map(c => [c.id, c]))
+  t.same([...byId.keys()].sort(), [own, shared].sort())
+  const malRef = { type: 'user', id: FIXTURE.mal.id }
+  const inaraRef = { type: 'user', id: FIXTURE.inara.id }
+  t.strictSame(byId.get(own)?.customers, [malRef])
+  t.strictSame(byId.get(own)?.conversation_message.author, { ...malRef, name: 'Malcolm Reynolds', email: FIXTURE.mal.email })
+  t.strictSame(byId.get(shared)?.customers, [inaraRef, malRef], 'the other customer first, as she joined first')
+  t.strictSame(byId.get(shared)?.user, inaraRef)
+  t.strictSame(byId.get(shared)?.conversation_message.author, { ...inaraRef, name: 'Inara Serra', email: FIXTURE.inara.email })
+})
