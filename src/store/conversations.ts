@@ -65,6 +65,8 @@ export function prepareConversationStatements (db: SqliteDatabase) {
     customerCounts: db.prepare<[number, string], { n: number, open_n: number }>('SELECT n, open_n FROM contact_conversation_counts WHERE workspace_id = ? AND contact_id = ?'),
     dueSnoozes: db.prepare<[number, number], ConversationRow>(`SELECT ${COLUMNS} FROM conversations c INDEXED BY ix_conversations_snoozed
       WHERE c.workspace_id = ? AND c.state = 'snoozed' AND c.snoozed_until <= ? ORDER BY c.snoozed_until, c.id`).raw(),
+    earliestSnooze: db.prepare<[number], number | null>(`SELECT min(snoozed_until) FROM conversations INDEXED BY ix_conversations_snoozed
+      WHERE workspace_id = ? AND state = 'snoozed'`).pluck(),
     // Listing statements, one per combination of filters and order, prepared on first use.
     listings: new Map<string, { page: Statement, count: Statement }>()
   }
@@ -74,7 +76,8 @@ export function prepareConversationStatements (db: SqliteDatabase) {
 export type ConversationStatements = ReturnType<typeof prepareConversationStatements>
 
 export class ConversationStore {
-  constructor (private readonly q: ConversationStatements, private readonly workspaceId: number) {}
+  /** `earliestSnoozes`: the registry's, per workspace (WorkspaceRegistry.earliestSnoozes). */
+  constructor (private readonly q: ConversationStatements, private readonly workspaceId: number, private readonly earliestSnoozes: Map<number, number>) {}
 
   findById (id: string): ConversationRecord | null {
     const numericId = toNumericId(id)
@@ -100,23 +103,37 @@ export class ConversationStore {
 
   /** Snoozed conversations whose `snoozed_until` is at or before `now`, the earliest first. */
   dueSnoozes (now: number): ConversationRecord[] {
+    // Every API request asks (domain/snoozes.ts): the earliest snooze is read once and kept until a
+    // write snoozes a conversation, some are due, or the registry forgets what it holds.
+    let earliest = this.earliestSnoozes.get(this.workspaceId)
+    if (earliest === undefined) {
+      earliest = this.q.earliestSnooze.get(this.workspaceId) ?? Infinity
+      this.earliestSnoozes.set(this.workspaceId, earliest)
+    }
+    if (now < earliest) return []
+    this.earliestSnoozes.delete(this.workspaceId)
     return this.q.dueSnoozes.all(this.workspaceId, now).map(toRecord)
   }
 
   // One row goes through the multi-row inserters too: positional parameters bind in about half the time of named ones.
   insert (record: ConversationRecord): void {
+    this.snoozing(record)
     this.q.insertMany([{ ...toRow(this.workspaceId, record), message_id: Number(record.messageId) }])
   }
 
   /** Many conversations, each with its customers (in order), at once: the rows `insert` and `addCustomer` write, fewer statements. */
   insertMany (conversations: ReadonlyArray<{ record: ConversationRecord, customerIds: readonly string[] }>): void {
-    const rows = conversations.map(({ record }) => ({ ...toRow(this.workspaceId, record), message_id: Number(record.messageId) }))
+    const rows = conversations.map(({ record }) => {
+      this.snoozing(record)
+      return { ...toRow(this.workspaceId, record), message_id: Number(record.messageId) }
+    })
     this.q.insertMany(rows)
     this.q.insertCustomers(conversations.flatMap(({ customerIds }, i) =>
       customerIds.map((contactId, position) => customerRow(rows[i] as ConversationColumns, contactId, position))))
   }
 
   update (record: ConversationRecord): void {
+    this.snoozing(record)
     const row = toRow(this.workspaceId, record)
     this.q.update.run(row)
     this.q.updateCustomers.run(row)
@@ -162,6 +179,11 @@ export class ConversationStore {
       return query.open === undefined ? counts.n : query.open ? counts.open_n : counts.n - counts.open_n
     }
     return (this.listing(query).count.get(listingParams(this.workspaceId, query)) as { n: number }).n
+  }
+
+  /** A snoozed conversation written may wake before the earliest snooze kept. */
+  private snoozing (record: ConversationRecord): void {
+    if (record.state === 'snoozed') this.earliestSnoozes.delete(this.workspaceId)
   }
 
   private listing (query: ConversationQuery) {

@@ -137,7 +137,7 @@ export function createStore (db: SqliteDatabase): Store {
         workspaceId,
         contacts: new ContactStore(statements.contacts, workspaceId, links),
         admins: new AdminStore(statements.admins, workspaceId),
-        conversations: new ConversationStore(statements.conversations, workspaceId),
+        conversations: new ConversationStore(statements.conversations, workspaceId, workspaces.earliestSnoozes),
         messages: new MessageStore(statements.messages, workspaceId),
         parts: new PartStore(statements.parts, workspaceId),
         search: new SearchStore(statements.search, workspaceId, links),

@@ -78,6 +78,11 @@ export type WorkspaceStatements = ReturnType<typeof prepareWorkspaceStatements>
 export class WorkspaceRegistry {
   private readonly byToken = new Map<string, Workspace>()
   private readonly byId = new Map<number, Workspace>()
+  /**
+   * Per workspace, the earliest `snoozed_until` of its snoozed conversations (Infinity for none), which
+   * ConversationStore reads once and keeps; forgotten with the rest of the cache.
+   */
+  readonly earliestSnoozes = new Map<number, number>()
   private seenVersion = -1
 
   constructor (private readonly q: WorkspaceStatements) {}
@@ -102,6 +107,7 @@ export class WorkspaceRegistry {
   forgetCached (): void {
     this.byToken.clear()
     this.byId.clear()
+    this.earliestSnoozes.clear()
   }
 
   /** Inserts the workspace unless its token already has one; returns it only when it is new. */
@@ -169,6 +175,7 @@ export class WorkspaceRegistry {
     const workspace = this.byId.get(workspaceId)
     if (workspace !== undefined) this.byToken.delete(workspace.token)
     this.byId.delete(workspaceId)
+    this.earliestSnoozes.delete(workspaceId)
   }
 }
 

@@ -8,6 +8,7 @@ import { connectIntercomMock } from '../../src/control/client/connect.js'
 import { IntercomMockError } from '../../src/control/client/requester.js'
 import { fixedClock } from '../../src/domain/clock.js'
 import { inProcessControl } from '../../src/server.js'
+import { openStore } from '../../src/store/index.js'
 import { assertError, build, fixtures, FIXTURE, listen, T0 } from '../helper.js'
 
 const admin = { type: 'admin', admin_id: FIXTURE.wash.id }
@@ -64,6 +65,34 @@ t.test('a snooze wakes by real time too, on the next request that reads the work
   await api.request({ method: 'POST', url: '/conversations/1000000001/reply', payload: { ...admin, message_type: 'snoozed', snoozed_until: T0 + 60 } })
   api.clock.advance(61)
   t.match((await api.request({ url: '/conversations/1000000001' })).json(), { state: 'open', updated_at: T0 + 60 })
+})
+
+t.test('a snooze another process writes on the same file wakes here too, though this one had found none due', async t => {
+  const path = join(mkdtempSync(join(tmpdir(), 'intercom-mock-snooze-')), 'db.sqlite')
+  const here = await build(t, {}, { store: openStore(path) })
+  const there = await build(t, {}, { store: openStore(path) })
+  await here.request({ method: 'POST', url: '/messages', payload: { from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hi' } })
+  t.equal((await here.request({ url: '/conversations/1000000001' })).json().state, 'open', 'none snoozed: nothing is due')
+  const snoozed = await there.request({ method: 'POST', url: '/conversations/1000000001/reply', payload: { ...admin, message_type: 'snoozed', snoozed_until: T0 + 60 } })
+  t.equal(snoozed.json().state, 'snoozed')
+  t.equal((await here.request({ url: '/conversations/1000000001' })).json().state, 'snoozed', 'seen here, not yet due')
+  here.clock.advance(61)
+  t.match((await here.request({ url: '/conversations/1000000001' })).json(), { state: 'open', updated_at: T0 + 60 })
+})
+
+t.test('a wake rolled back with its transaction leaves the snooze to wake again', async t => {
+  const api = await build(t)
+  await api.request({ method: 'POST', url: '/messages', payload: { from: { type: 'user', id: FIXTURE.mal.id }, body: 'Hi' } })
+  await api.request({ method: 'POST', url: '/conversations/1000000001/reply', payload: { ...admin, message_type: 'snoozed', snoozed_until: T0 + 60 } })
+  const { store } = api.ctxFor()
+  t.throws(() => store.transaction(() => {
+    const [due] = store.conversations.dueSnoozes(T0 + 61)
+    if (due === undefined) throw new Error('nothing due')
+    store.conversations.update({ ...due, state: 'open', snoozedUntil: null })
+    t.strictSame(store.conversations.dueSnoozes(T0 + 61), [], 'woken inside the transaction')
+    throw new Error('the request failed')
+  }), /the request failed/)
+  t.match(store.conversations.dueSnoozes(T0 + 61), [{ id: '1000000001', state: 'snoozed', snoozedUntil: T0 + 60 }], 'due again once rolled back')
 })
 
 t.test('clock listeners hear every change of their workspace\'s clock (what webhook retries and rate limits follow)', async t => {
