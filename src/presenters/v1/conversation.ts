@@ -169,8 +169,9 @@ function presentContactRef (contact: ContactRef): ReferenceV1 {
 /** From 1.3 an author has its `name` and `email` (null when the contact has none). */
 function presentAuthorV1 (author: Author, named: boolean): ReferenceV1 {
   if (author.kind === 'contact') {
-    const ref = presentContactRef(author.contact)
-    return named ? { ...ref, name: author.contact.name, email: author.contact.email } : ref
+    const { contact } = author
+    // Written out rather than spread: a listing renders an author for every conversation.
+    return named ? { type: contact.role === 'user' ? 'user' : 'lead', id: contact.id, name: contact.name, email: contact.email } : presentContactRef(contact)
   }
   if (author.kind === 'admin') return named ? { type: 'admin', id: author.admin.id, name: author.admin.name, email: author.admin.email } : { type: 'admin', id: author.admin.id }
   return named ? { type: 'bot', id: author.id, name: 'Operator', email: 'operator@intercom.io' } : { type: 'bot', id: author.id }
