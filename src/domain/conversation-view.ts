@@ -4,7 +4,7 @@ import type { DomainContext } from './context.js'
 import { conversationStatistics } from './conversation-statistics.js'
 import { urlAttachment } from './attachments.js'
 import type { TicketLink } from './tickets/types.js'
-import type { Admin, AdminRef, Attachment, Author, ContactRef, Conversation, ConversationPart, ConversationStatistics, LinkedObject } from './types.js'
+import type { Admin, AdminRef, Attachment, Author, ContactRef, Conversation, ConversationPart, LinkedObject } from './types.js'
 
 /**
  * Turns stored conversations into the domain's Conversation: customers, authors and assignees
@@ -12,28 +12,23 @@ import type { Admin, AdminRef, Attachment, Author, ContactRef, Conversation, Con
  */
 export function viewConversations (ctx: DomainContext, records: readonly ConversationRecord[], withParts: boolean, knownContacts: readonly ContactRef[] = []): Conversation[] {
   if (records.length === 0) return []
-  const ids = records.map(r => r.id)
-  const customerIds = ctx.store.conversations.customersOf(ids)
+  const customerIds = ctx.store.conversations.customersOf(records.map(r => r.id))
   const messages = ctx.store.messages.byIds(records.map(r => r.messageId))
-  const shownParts = withParts ? ctx.store.parts.ofConversations(ids) : null
-  // A listing shows no parts: a page's are read only if something asks for what they give (2.x
-  // teammates and statistics; 1.x shows neither), as are its tickets (2.x only).
-  const parts = once(() => shownParts ?? ctx.store.parts.ofConversations(ids))
-  const tickets = once(() => ticketLinks(ctx, ids))
-  const tags = ctx.store.tags.of('conversation', ids)
+  const parts = ctx.store.parts.ofConversations(records.map(r => r.id))
+  const tags = ctx.store.tags.of('conversation', records.map(r => r.id))
   const messageFiles = ctx.store.attachmentFiles.ofOwners('message', records.map(r => r.messageId))
-  const partFiles = shownParts === null ? new Map<string, Attachment[]>() : ctx.store.attachmentFiles.ofOwners('part', [...shownParts.values()].flat().map(p => p.id))
+  const partFiles = withParts ? ctx.store.attachmentFiles.ofOwners('part', [...parts.values()].flat().map(p => p.id)) : new Map<string, Attachment[]>()
   const authors = new AuthorDirectory(ctx, knownContacts)
+  const tickets = ticketLinks(ctx, records.map(r => r.id))
   authors.need([...customerIds.values()].flat())
   authors.needAuthorsOf([...messages.values()])
-  if (shownParts !== null) authors.needAuthorsOf([...shownParts.values()].flat())
+  authors.needAuthorsOf([...parts.values()].flat())
 
   return records.map(record => {
     const message = messages.get(record.messageId)
     if (message === undefined) throw new Error(`conversation ${record.id} has no message ${record.messageId}`)
-    const partsOf = (): PartRecord[] => parts().get(record.id) ?? []
-    let teammates: AdminRef[] | undefined
-    let statistics: ConversationStatistics | undefined
+    const conversationParts = parts.get(record.id) ?? []
+    const teammateIds = new Set([message, ...conversationParts].filter(m => m.authorType === 'admin').map(m => m.authorId))
     return {
       id: record.id,
       createdAt: record.createdAt,
@@ -61,26 +56,14 @@ export function viewConversations (ctx: DomainContext, records: readonly Convers
       firstContactReplyAt: record.deliveredAs === 'customer_initiated' ? record.createdAt : record.customerFirstReplyAt,
       customAttributes: record.customAttributes,
       tags: tags.get(record.id) ?? [],
-      get teammates () {
-        teammates ??= [...new Set([message, ...partsOf()].filter(m => m.authorType === 'admin').map(m => m.authorId))].map(id => authors.admin(id))
-        return teammates
-      },
-      get statistics () {
-        statistics ??= conversationStatistics(record, message, partsOf())
-        return statistics
-      },
+      teammates: [...teammateIds].map(id => authors.admin(id)),
+      statistics: conversationStatistics(record, message, conversationParts),
       partsCount: record.partsCount,
-      parts: shownParts === null ? null : partsOf().map(part => viewPart(part, authors, attachmentsOf(part, partFiles))),
-      get ticket () { return tickets().own.get(record.id) ?? null },
-      get linkedObjects () { return tickets().linked.get(record.id) ?? [] }
+      parts: withParts ? conversationParts.map(part => viewPart(part, authors, attachmentsOf(part, partFiles))) : null,
+      ticket: tickets.own.get(record.id) ?? null,
+      linkedObjects: tickets.linked.get(record.id) ?? []
     }
   })
-}
-
-/** `read()` once, on first use. */
-function once<T> (read: () => T): () => T {
-  let value: { read: T } | null = null
-  return () => (value ??= { read: read() }).read
 }
 
 export function viewConversation (ctx: DomainContext, record: ConversationRecord): Conversation {

@@ -91,13 +91,14 @@ const TWO_THOUSAND_YEARS = 2000 * 31_556_952
 export function presentConversationV1 (c: Conversation, display: BodyDisplay, version: ApiVersion): ConversationV1 {
   const customers = c.customers.map(presentContactRef)
   const presentAuthor = (author: Author) => presentAuthorV1(author, isAtLeast(version, 1, 3))
+  const lastAdminReply = c.statistics.lastAdminReplyAt
   const wire: ConversationV1 = {
     type: 'conversation',
     id: c.id,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     sent_at: c.createdAt,
-    waiting_since: c.waitingSince === null && !isAtLeast(version, 1, 2) ? waitingSinceBefore12(c) : c.waitingSince,
+    waiting_since: c.waitingSince === null && !isAtLeast(version, 1, 2) && lastAdminReply !== null ? lastAdminReply + TWO_THOUSAND_YEARS : c.waitingSince,
     snoozed_until: c.snoozedUntil,
     open: c.state !== 'closed',
     state: c.state,
@@ -175,12 +176,6 @@ function presentAuthorV1 (author: Author, named: boolean): ReferenceV1 {
   }
   if (author.kind === 'admin') return named ? { type: 'admin', id: author.admin.id, name: author.admin.name, email: author.admin.email } : { type: 'admin', id: author.admin.id }
   return named ? { type: 'bot', id: author.id, name: 'Operator', email: 'operator@intercom.io' } : { type: 'bot', id: author.id }
-}
-
-/** Before 1.2, a conversation an admin replied to last waits 2000 years from that reply, not null. */
-function waitingSinceBefore12 (c: Conversation): number | null {
-  const lastAdminReply = c.statistics.lastAdminReplyAt
-  return lastAdminReply === null ? null : lastAdminReply + TWO_THOUSAND_YEARS
 }
 
 /** An attachment URL the mock did not fetch has size 0 and no dimensions (null), as 1.x showed unknown ones. */
