@@ -170,9 +170,9 @@ function presentContactRef (contact: ContactRef): ReferenceV1 {
 /** From 1.3 an author has its `name` and `email` (null when the contact has none). */
 function presentAuthorV1 (author: Author, named: boolean): ReferenceV1 {
   if (author.kind === 'contact') {
-    const { contact } = author
+    const ref = presentContactRef(author.contact)
     // Written out rather than spread: a listing renders an author for every conversation.
-    return named ? { type: contact.role === 'user' ? 'user' : 'lead', id: contact.id, name: contact.name, email: contact.email } : presentContactRef(contact)
+    return named ? { type: ref.type, id: ref.id, name: author.contact.name, email: author.contact.email } : ref
   }
   if (author.kind === 'admin') return named ? { type: 'admin', id: author.admin.id, name: author.admin.name, email: author.admin.email } : { type: 'admin', id: author.admin.id }
   return named ? { type: 'bot', id: author.id, name: 'Operator', email: 'operator@intercom.io' } : { type: 'bot', id: author.id }
