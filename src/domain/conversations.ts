@@ -43,8 +43,7 @@ export function listConversations (ctx: DomainContext, input: ListConversationsI
   const window = pageWindow(input, limits)
   const records = ctx.store.conversations.page(query, window.perPage, window.offset)
   // The listed customer is every conversation's customer, and usually its author: no need to read it twice.
-  const known = customer === null ? [] : [{ id: customer.id, role: customer.role, externalId: customer.externalId, email: customer.email, name: customer.name }]
-  return numberedPage(viewConversations(ctx, records, false, known), window, ctx.store.conversations.count(query))
+  return numberedPage(viewConversations(ctx, records, false, customer === null ? [] : [customer]), window, ctx.store.conversations.count(query))
 }
 
 export function retrieveConversation (ctx: DomainContext, id: string): Conversation {

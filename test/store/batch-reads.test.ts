@@ -16,6 +16,9 @@ t.test('a batch read by ids: repeated and unordered ids give each row once', asy
   const second = await start(FIXTURE.inara.id, 'Second')
   const tag = (await api.request({ method: 'POST', url: '/tags', version: '2.14', payload: { name: 'Shiny' } })).json().id as string
   t.equal((await api.request({ method: 'POST', url: `/conversations/${second}/tags`, version: '2.14', payload: { id: tag, admin_id: FIXTURE.wash.id } })).statusCode, 200)
+  const ticket = await api.request({ method: 'POST', url: '/tickets', version: '2.14', payload: { ticket_type_id: '1002', contacts: [{ id: FIXTURE.mal.id }], ticket_attributes: { Amount: 12.5 }, conversation_to_link_id: first } })
+  t.equal(ticket.statusCode, 200)
+  const ticketId = ticket.json().id as string
   const { store } = api.ctxFor()
 
   const contacts = store.contacts.findByIds([FIXTURE.inara.id, FIXTURE.mal.id, FIXTURE.inara.id, 'no-such-contact'])
@@ -32,6 +35,6 @@ t.test('a batch read by ids: repeated and unordered ids give each row once', asy
 
   const tags = store.tags.of('conversation', [second, first, second])
   t.strictSame([...tags.entries()].map(([id, applied]) => [id, applied.map(a => a.tag.name)]), [[second, ['Shiny']], [first, []]], 'one tag, listed once')
-  t.strictSame([...store.tickets.byConversationIds([first, first]).keys()], [])
-  t.strictSame(store.tickets.linkedTo([second, second]), [])
+  t.strictSame([...store.tickets.byConversationIds([ticketId, first, ticketId]).keys()], [ticketId], 'the ticket once; the plain conversation is none')
+  t.strictSame(store.tickets.linkedTo([second, first, first]).map(r => [r.conversationId, r.linkedConversationId]), [[ticketId, first]], 'the linked ticket once')
 })
