@@ -33,9 +33,7 @@ const TEAM_SELECT = `SELECT t.id, t.name, (SELECT json_group_array(m.admin_id) F
 export function prepareAdminStatements (db: SqliteDatabase) {
   return {
     all: db.prepare<[number], AdminRow>(`${ADMIN_SELECT} ORDER BY a.position`),
-    byId: db.prepare<[number, string], AdminRow>(`${ADMIN_SELECT} AND a.id = ?`),
     allTeams: db.prepare<[number], TeamRow>(`${TEAM_SELECT} ORDER BY t.position`),
-    teamById: db.prepare<[number, string], TeamRow>(`${TEAM_SELECT} AND t.id = ?`),
     insert: db.prepare(`INSERT INTO admins (workspace_id, id, name, email, job_title, away_mode_enabled, away_mode_reassign,
       has_inbox_seat, avatar_url, position) VALUES (@workspace_id, @id, @name, @email, @job_title, @away_mode_enabled,
       @away_mode_reassign, @has_inbox_seat, @avatar_url, @position)`),
@@ -49,33 +47,44 @@ export function prepareAdminStatements (db: SqliteDatabase) {
 /** @internal */
 export type AdminStatements = ReturnType<typeof prepareAdminStatements>
 
-/** Admins (teammates) and teams of one workspace. They come from fixtures; the API only reads them. */
+/** A workspace's admins and teams, each by id in the fixtures' order, as the store keeps them between requests. */
+export interface KeptAdmins {
+  admins: ReadonlyMap<string, Admin>
+  teams: ReadonlyMap<string, Team>
+}
+
+/**
+ * Admins (teammates) and teams of one workspace. They come from fixtures; the API only reads them
+ * and sets away mode. They are read on many requests (`GET /me`, every admin named in a write), so the
+ * workspace's are read once into `kept` (the registry's, emptied with its cache) and dropped by this
+ * store's writes.
+ */
 export class AdminStore {
-  constructor (private readonly q: AdminStatements, private readonly workspaceId: number) {}
+  constructor (private readonly q: AdminStatements, private readonly workspaceId: number, private readonly kept: Map<number, KeptAdmins>) {}
 
   all (): Admin[] {
-    return this.q.all.all(this.workspaceId).map(toAdmin)
+    return [...this.read().admins.values()]
   }
 
   findById (id: string): Admin | null {
-    const row = this.q.byId.get(this.workspaceId, id)
-    return row === undefined ? null : toAdmin(row)
+    return this.read().admins.get(id) ?? null
   }
 
   allTeams (): Team[] {
-    return this.q.allTeams.all(this.workspaceId).map(toTeam)
+    return [...this.read().teams.values()]
   }
 
   findTeamById (id: string): Team | null {
-    const row = this.q.teamById.get(this.workspaceId, id)
-    return row === undefined ? null : toTeam(row)
+    return this.read().teams.get(id) ?? null
   }
 
   updateAway (id: string, away: Pick<Admin, 'awayModeEnabled' | 'awayModeReassign' | 'awayStatusReasonId'>): void {
+    this.kept.delete(this.workspaceId)
     this.q.updateAway.run(toFlag(away.awayModeEnabled), toFlag(away.awayModeReassign), away.awayStatusReasonId, this.workspaceId, id)
   }
 
   insert (admin: Omit<Admin, 'teamIds' | 'awayStatusReasonId'>, position: number): void {
+    this.kept.delete(this.workspaceId)
     this.q.insert.run({
       workspace_id: this.workspaceId,
       id: admin.id,
@@ -91,8 +100,21 @@ export class AdminStore {
   }
 
   insertTeam (team: Team, position: number): void {
+    this.kept.delete(this.workspaceId)
     this.q.insertTeam.run(this.workspaceId, team.id, team.name, position)
     for (const adminId of team.adminIds) this.q.insertMember.run(this.workspaceId, team.id, adminId)
+  }
+
+  private read (): KeptAdmins {
+    let kept = this.kept.get(this.workspaceId)
+    if (kept === undefined) {
+      // Frozen: every caller shares these objects.
+      const admins = this.q.all.all(this.workspaceId).map(row => Object.freeze(toAdmin(row)))
+      const teams = this.q.allTeams.all(this.workspaceId).map(row => Object.freeze(toTeam(row)))
+      kept = { admins: new Map(admins.map(admin => [admin.id, admin])), teams: new Map(teams.map(team => [team.id, team])) }
+      this.kept.set(this.workspaceId, kept)
+    }
+    return kept
   }
 }
 
@@ -107,10 +129,10 @@ function toAdmin (row: AdminRow): Admin {
     awayStatusReasonId: row.away_status_reason_id,
     hasInboxSeat: fromFlag(row.has_inbox_seat),
     avatarUrl: row.avatar_url,
-    teamIds: JSON.parse(row.team_ids) as string[]
+    teamIds: Object.freeze(JSON.parse(row.team_ids)) as string[]
   }
 }
 
 function toTeam (row: TeamRow): Team {
-  return { id: row.id, name: row.name, adminIds: JSON.parse(row.admin_ids) as string[] }
+  return { id: row.id, name: row.name, adminIds: Object.freeze(JSON.parse(row.admin_ids)) as string[] }
 }

@@ -12,17 +12,17 @@ import type { SqliteDatabase } from './db.js'
 export interface GroupCommit {
   /** Runs `fn` as a savepoint of the turn's batch, opening the batch (BEGIN IMMEDIATE) if none is. */
   run: <T>(fn: () => T) => T
-  /** Resolves once everything written so far is committed (rejects if that commit failed); null when no row waits to commit. */
+  /** Resolves once everything written so far is committed (rejects if that commit failed); null when no transaction waits to commit. */
   settled: () => Promise<void> | null
   /** Runs `fn` once everything written so far is committed (or rolled back, when the commit failed): at once when nothing waits. */
   afterCommit: (fn: () => void) => void
   /** Commits the open batch now (before closing the database). */
   flush: () => void
+  /** The batch whose transaction (and so SQLite's write lock) is open now, or null. */
+  openBatch: () => object | null
 }
 
 interface Batch {
-  /** total_changes() when the batch began: unchanged, the batch wrote nothing anyone must wait for. */
-  changesAtStart: number
   done: Promise<void>
   resolve: () => void
   reject: (error: unknown) => void
@@ -34,7 +34,6 @@ export function groupCommit (db: SqliteDatabase, onRollback: () => void = () => 
   const begin = db.prepare('BEGIN IMMEDIATE')
   const commit = db.prepare('COMMIT')
   const rollback = db.prepare('ROLLBACK')
-  const totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck()
   const nested = db.transaction((fn: () => unknown) => fn())
   let open: Batch | null = null
 
@@ -61,7 +60,7 @@ export function groupCommit (db: SqliteDatabase, onRollback: () => void = () => 
     let reject: (error: unknown) => void = () => {}
     const done = new Promise<void>((res, rej) => { resolve = res; reject = rej })
     done.catch(() => {}) // a batch no request waited on must not crash the process when its commit fails
-    const batch: Batch = { changesAtStart: totalChanges.get() as number, done, resolve, reject, after: [] }
+    const batch: Batch = { done, resolve, reject, after: [] }
     open = batch
     setImmediate(() => { finish(batch) })
     return batch
@@ -73,12 +72,15 @@ export function groupCommit (db: SqliteDatabase, onRollback: () => void = () => 
       if (open === null && !db.inTransaction) start()
       return nested(fn) as T
     },
-    // A batch that changed no row (reads, requests refused before their first write) holds nothing to wait for.
-    settled: () => (open === null || totalChanges.get() === open.changesAtStart ? null : open.done),
+    // Only a transaction opens a batch, so with none open nothing written waits (reads, requests refused
+    // before their first write). A request in a turn that opened one waits for its commit even if it wrote
+    // nothing itself: it may have read what the batch wrote.
+    settled: () => (open === null ? null : open.done),
     afterCommit: (fn) => {
       if (open === null) fn()
       else open.after.push(fn)
     },
-    flush: () => { if (open !== null) finish(open) }
+    flush: () => { if (open !== null) finish(open) },
+    openBatch: () => (open !== null && db.inTransaction ? open : null)
   }
 }

@@ -113,9 +113,9 @@ export function createStore (db: SqliteDatabase): Store {
     tickets: prepareTicketStatements(db),
     activityLogs: prepareActivityLogStatements(db)
   }
-  const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db))
-  const inTransaction = db.transaction((fn: () => unknown) => fn())
   let grouped: GroupCommit | null = null
+  const workspaces = new WorkspaceRegistry(prepareWorkspaceStatements(db), () => grouped?.openBatch() ?? null)
+  const inTransaction = db.transaction((fn: () => unknown) => fn())
   const transaction = <T>(fn: () => T): T => {
     try {
       return grouped === null ? inTransaction(fn) as T : grouped.run(fn)
@@ -136,12 +136,12 @@ export function createStore (db: SqliteDatabase): Store {
       return {
         workspaceId,
         contacts: new ContactStore(statements.contacts, workspaceId, links),
-        admins: new AdminStore(statements.admins, workspaceId),
+        admins: new AdminStore(statements.admins, workspaceId, workspaces.admins),
         conversations: new ConversationStore(statements.conversations, workspaceId, workspaces.earliestSnoozes),
         messages: new MessageStore(statements.messages, workspaceId),
         parts: new PartStore(statements.parts, workspaceId),
         search: new SearchStore(statements.search, workspaceId, links),
-        webhooks: new WebhookStore(statements.webhooks, workspaceId),
+        webhooks: new WebhookStore(statements.webhooks, workspaceId, workspaces.activeSubscriptions),
         tags: new TagStore(statements.tags, workspaceId),
         notes: new NoteStore(statements.notes, workspaceId),
         companies: new CompanyStore(statements.companies, workspaceId),

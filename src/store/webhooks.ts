@@ -112,16 +112,26 @@ export function prepareWebhookStatements (db: SqliteDatabase) {
 /** @internal */
 export type WebhookStatements = ReturnType<typeof prepareWebhookStatements>
 
-/** One workspace's webhook subscriptions, its outbox of notifications and their delivery attempts. */
+/**
+ * One workspace's webhook subscriptions, its outbox of notifications and their delivery attempts.
+ * Every write asks for the active subscriptions, so they are kept per workspace in `activeCache` (the
+ * registry's, emptied with its cache), dropped by this store's own subscription writes.
+ */
 export class WebhookStore {
-  constructor (private readonly q: WebhookStatements, private readonly workspaceId: number) {}
+  constructor (private readonly q: WebhookStatements, private readonly workspaceId: number,
+    private readonly activeCache: Map<number, readonly SubscriptionRecord[]>) {}
 
   subscriptions (): SubscriptionRecord[] {
     return this.q.subscriptions.all(this.workspaceId).map(toSubscription)
   }
 
-  activeSubscriptions (): SubscriptionRecord[] {
-    return this.q.activeSubscriptions.all(this.workspaceId).map(toSubscription)
+  activeSubscriptions (): readonly SubscriptionRecord[] {
+    let active = this.activeCache.get(this.workspaceId)
+    if (active === undefined) {
+      active = Object.freeze(this.q.activeSubscriptions.all(this.workspaceId).map(subscription => Object.freeze(toSubscription(subscription))))
+      this.activeCache.set(this.workspaceId, active)
+    }
+    return active
   }
 
   findSubscription (id: string): SubscriptionRecord | null {
@@ -130,20 +140,24 @@ export class WebhookStore {
   }
 
   insertSubscription (s: SubscriptionRecord): void {
+    this.activeCache.delete(this.workspaceId)
     this.q.insertSubscription.run(subscriptionParams(this.workspaceId, s))
   }
 
   updateSubscription (s: SubscriptionRecord): void {
+    this.activeCache.delete(this.workspaceId)
     this.q.updateSubscription.run(subscriptionParams(this.workspaceId, s))
   }
 
   /** Deletes a subscription with its notifications and their attempts. */
   deleteSubscription (id: string): void {
+    this.activeCache.delete(this.workspaceId)
     this.q.deleteSubscription.run(this.workspaceId, id)
   }
 
   /** Every subscription, notification and attempt of the workspace (a reset). */
   deleteAll (): void {
+    this.activeCache.delete(this.workspaceId)
     this.q.deleteAllSubscriptions.run(this.workspaceId)
   }
 

@@ -1,7 +1,9 @@
 import type { ClockSetting } from '../domain/clock.js'
 import { clientSecretFor } from '../domain/ids.js'
 import type { App, Workspace } from '../domain/types.js'
+import type { KeptAdmins } from './admins.js'
 import type { SqliteDatabase } from './db.js'
+import type { SubscriptionRecord } from './webhook-records.js'
 
 interface WorkspaceRow {
   id: number
@@ -83,9 +85,15 @@ export class WorkspaceRegistry {
    * ConversationStore reads once and keeps; forgotten with the rest of the cache.
    */
   readonly earliestSnoozes = new Map<number, number>()
+  /** Per workspace, its active webhook subscriptions, which WebhookStore reads once and keeps. */
+  readonly activeSubscriptions = new Map<number, readonly SubscriptionRecord[]>()
+  /** Per workspace, its admins and teams, which AdminStore reads once and keeps. */
+  readonly admins = new Map<number, KeptAdmins>()
   private seenVersion = -1
+  private checkedInBatch: object | null = null
 
-  constructor (private readonly q: WorkspaceStatements) {}
+  /** `writeBatch`: the group transaction this connection has open, if any (store/group-commit.ts). */
+  constructor (private readonly q: WorkspaceStatements, private readonly writeBatch: () => object | null = () => null) {}
 
   findByToken (token: string): Workspace | null {
     this.checkVersion()
@@ -108,6 +116,8 @@ export class WorkspaceRegistry {
     this.byToken.clear()
     this.byId.clear()
     this.earliestSnoozes.clear()
+    this.activeSubscriptions.clear()
+    this.admins.clear()
   }
 
   /** Inserts the workspace unless its token already has one; returns it only when it is new. */
@@ -159,6 +169,11 @@ export class WorkspaceRegistry {
   }
 
   private checkVersion (): void {
+    // An open group transaction holds SQLite's write lock, so no other connection commits before it
+    // ends: one check inside it stands for the rest of it (the requests of a turn share one).
+    const batch = this.writeBatch()
+    if (batch !== null && batch === this.checkedInBatch) return
+    this.checkedInBatch = batch
     const version = this.q.dataVersion.get() as number
     if (version === this.seenVersion) return
     this.seenVersion = version
@@ -176,6 +191,8 @@ export class WorkspaceRegistry {
     if (workspace !== undefined) this.byToken.delete(workspace.token)
     this.byId.delete(workspaceId)
     this.earliestSnoozes.delete(workspaceId)
+    this.activeSubscriptions.delete(workspaceId)
+    this.admins.delete(workspaceId)
   }
 }
 

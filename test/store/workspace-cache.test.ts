@@ -68,3 +68,75 @@ t.test('over HTTP a request looks its workspace up once, and sees another proces
   wb.reset('shared')
   t.equal(await listed(), 0, 'the reset workspace, not the cached one')
 })
+
+t.test('inside a group transaction the workspace is checked once against other processes; the next transaction checks again', async t => {
+  const { a, wa, wb } = twoProcesses(t)
+  a.groupCommits()
+  const turn = () => new Promise<void>(resolve => setImmediate(resolve))
+  const first = wa.forToken('shared')
+  await turn()
+  t.equal(a.workspaces.findByToken('shared')?.id, first.id, 'cached outside any transaction')
+  const { workspace: second } = wb.reset('shared')
+  t.equal(a.transaction(() => a.workspaces.findByToken('shared')?.id), second.id, 'a commit made before the transaction began is seen inside it')
+  t.equal(a.transaction(() => a.workspaces.findByToken('shared')?.id), second.id, 'the same transaction, checked once')
+  await turn()
+  const { workspace: third } = wb.reset('shared')
+  t.equal(a.transaction(() => a.workspaces.findByToken('shared')?.id), third.id, 'the next turn\'s transaction checks again')
+  await turn()
+})
+
+t.test('active webhook subscriptions are kept per workspace: own writes, a rolled-back write and another process\'s write are seen', async t => {
+  const { a, b, wa, wb } = twoProcesses(t)
+  const workspace = wa.forToken('hooks')
+  wb.forToken('hooks')
+  const [hooksA, hooksB] = [a.forWorkspace(workspace.id).webhooks, b.forWorkspace(workspace.id).webhooks]
+  const subscription = {
+    id: 'nsub_1', url: 'http://127.0.0.1:1/hook', topics: ['ping'], apiVersion: '2.11', hubSecret: null, origin: 'control' as const,
+    isoPersonTimes: false, faults: {}, active: true, throttleSeconds: 0, throttledUntil: null, pausedUntil: null, suspended: false,
+    errorStreak: 0, errorStreakSince: null, createdAt: T0, updatedAt: T0
+  }
+  t.same(hooksA.activeSubscriptions(), [], 'none yet, and that is remembered')
+  hooksA.insertSubscription(subscription)
+  t.same(hooksA.activeSubscriptions().map(s => s.id), ['nsub_1'], 'an own insert is seen')
+  hooksA.updateSubscription({ ...subscription, active: false })
+  t.same(hooksA.activeSubscriptions(), [], 'an own update is seen')
+  t.throws(() => a.transaction(() => {
+    hooksA.updateSubscription(subscription)
+    t.equal(hooksA.activeSubscriptions().length, 1, 'seen inside the transaction')
+    throw new Error('the request fails after activating it')
+  }))
+  t.same(hooksA.activeSubscriptions(), [], 'the rolled-back activation is forgotten')
+  hooksB.updateSubscription({ ...subscription, id: 'nsub_1', url: 'http://127.0.0.1:2/hook' })
+  t.same(a.workspaces.findById(workspace.id)?.id, workspace.id, 'a request looks its workspace up first')
+  t.same(hooksA.activeSubscriptions().map(s => s.url), ['http://127.0.0.1:2/hook'], 'another process\'s write is seen after the lookup')
+  hooksA.deleteSubscription('nsub_1')
+  t.same(hooksA.activeSubscriptions(), [], 'an own delete is seen')
+  t.ok(Object.isFrozen(hooksA.activeSubscriptions()), 'the kept list cannot be changed by a caller')
+})
+
+t.test('admins and teams are kept per workspace: own writes, a rolled-back write and another process\'s write are seen', async t => {
+  const { a, b, wa, wb } = twoProcesses(t)
+  const workspace = wa.forToken('admins')
+  wb.forToken('admins')
+  const [adminsA, adminsB] = [a.forWorkspace(workspace.id).admins, b.forWorkspace(workspace.id).admins]
+  const [first] = adminsA.all()
+  if (first === undefined) throw new Error('the fixtures hold an admin')
+  t.equal(adminsA.findById(first.id), first, 'read once, then the same object')
+  t.equal(adminsA.findById('no-such-admin'), null)
+  const away = { awayModeEnabled: true, awayModeReassign: true, awayStatusReasonId: null }
+  adminsA.updateAway(first.id, away)
+  t.match(adminsA.findById(first.id), away, 'an own update is seen')
+  t.throws(() => a.transaction(() => {
+    adminsA.updateAway(first.id, { ...away, awayModeEnabled: false })
+    t.equal(adminsA.findById(first.id)?.awayModeEnabled, false, 'seen inside the transaction')
+    throw new Error('the request fails after the update')
+  }))
+  t.equal(adminsA.findById(first.id)?.awayModeEnabled, true, 'the rolled-back update is forgotten')
+  adminsB.updateAway(first.id, { ...away, awayModeReassign: false })
+  t.equal(a.workspaces.findById(workspace.id)?.id, workspace.id, 'a request looks its workspace up first')
+  t.equal(adminsA.findById(first.id)?.awayModeReassign, false, 'another process\'s update is seen after the lookup')
+  adminsA.insertTeam({ id: 'team-new', name: 'New team', adminIds: [first.id] }, 99)
+  t.same(adminsA.findTeamById('team-new'), { id: 'team-new', name: 'New team', adminIds: [first.id] }, 'an own new team is seen')
+  t.equal(adminsA.allTeams().at(-1)?.id, 'team-new', 'in position order')
+  t.ok(Object.isFrozen(adminsA.findById(first.id)) && Object.isFrozen(adminsA.findById(first.id)?.teamIds), 'kept objects cannot be changed by a caller')
+})
