@@ -11,7 +11,8 @@ import { startServer, type RunningServer, type StartCommand } from './server.js'
 /**
  * `npm run bench`: the mock side by side with a bare Fastify 5 server (bare-server.ts), in one run,
  * loads interleaved: the seed POST /messages on a file database holding the large workspaces, on an empty
- * one and on :memory:, the seed listing and
+ * one and on :memory:, the same write by the mock's domain and store behind bare Fastify (the floor the
+ * HTTP layer adds to), the seed listing and
  * a 2.x search at 10k and 1M conversations, a deep GET /contacts cursor in a 1M-contact workspace;
  * spawn → first healthy answer; peak memory; what the journal, rate-limit accounting and an empty
  * fault list cost together; a reset of a 10k-conversation workspace; webhook delivery. Prints figures
@@ -92,12 +93,23 @@ async function main (): Promise<void> {
   const memoryPeak = memory.peakRssMiB()
   await memory.stop()
 
+  // What no change to the mock's HTTP layer can pass: bare Fastify doing the mock's domain and store write.
+  for (const [where, path] of [['an empty file database', join(dir, 'floor.sqlite')], [':memory:', ':memory:']] as const) {
+    const floor = await startServer(path, 'domain floor')
+    await fetch(`${floor.url}/messages`, { method: 'POST', body: seedBody, headers: json('bench-post') })
+    await bench(`floor: bare Fastify + the mock's domain and store, POST /messages, ${where}`, postMessage(floor, 'bench-post'), postMessage(bare, 'bare'))
+    await floor.stop()
+  }
+
   const listing = `/conversations?type=user&intercom_user_id=${QUERIED_USER}&open=true`
   const bareGet = get(bare, listing, 'bare')
   for (const [token, size] of [['bench-small', small], ['bench-large', large]] as const) {
     await answersAList(get(mock, listing, token), 'conversations')
     await bench(`GET /conversations?type=user&intercom_user_id=…&open=true, ${label(size)} conversations`, get(mock, listing, token), bareGet)
   }
+  const listingFloor = await startServer(db, 'domain floor')
+  await bench(`floor: bare Fastify + the mock's domain and store, the seed listing, ${label(small)} conversations`, get(listingFloor, listing, 'bench-small'), bareGet)
+  await listingFloor.stop()
   const searchBody = JSON.stringify({ query: { field: 'contact_ids', operator: '=', value: QUERIED_USER }, pagination: { per_page: 20 } })
   const search = (server: RunningServer, token: string): Target => ({ server, options: { url: `${server.url}/conversations/search`, method: 'POST', body: searchBody, headers: json(token, { 'intercom-version': '2.11' }) } })
   for (const [token, size] of [['bench-small', small], ['bench-large', large]] as const) {
@@ -144,7 +156,9 @@ async function main (): Promise<void> {
   console.log(`| POST /messages req/s ÷ bare, file database holding ${label(large)} conversations | ${rps('POST /messages (the seed curl)')} | ≥ 0.4× |`)
   console.log(`| POST /messages req/s ÷ bare, an empty file database | ${rps('POST /messages, an empty file')} | ≥ 0.4× |`)
   console.log(`| POST /messages req/s ÷ bare, :memory: | ${rps('POST /messages, :memory:')} | ≥ 0.6× |`)
+  console.log(`| (the floor) bare Fastify + the mock's domain and store, an empty file / :memory: | ${rps('floor: bare Fastify + the mock\'s domain and store, POST /messages, an empty')} / ${rps('floor: bare Fastify + the mock\'s domain and store, POST /messages, :memory:')} | |`)
   console.log(`| seed listing req/s ÷ bare, ${label(small)} | ${rps('GET /conversations')} | ≥ 0.4× |`)
+  console.log(`| (the floor) bare Fastify + the mock's domain and store, the seed listing, ${label(small)} | ${rps('floor: bare Fastify + the mock\'s domain and store, the seed listing')} | |`)
   console.log(`| seed listing p99 at ${label(large)} ÷ at ${label(small)} | ${p99Growth('GET /conversations')} | ≤ 1.5× |`)
   console.log(`| 2.x search p99 at ${label(large)} ÷ at ${label(small)} | ${p99Growth('2.x POST /conversations/search')} | ≤ 1.5× |`)
   const deep = find('2.x GET /contacts, a cursor')

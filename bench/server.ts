@@ -16,11 +16,17 @@ export interface RunningServer {
 
 /**
  * How the server is started: the command itself, through `npm start` as the README's quick start does,
- * or the bare Fastify baseline (bare-server.ts, beside this file once compiled).
+ * the bare Fastify baseline (bare-server.ts, beside this file once compiled), or bare Fastify with the
+ * mock's domain and store writing each message (domain-floor-server.ts).
  */
-export type StartCommand = 'node dist/cli.js' | 'npm start' | 'bare fastify'
+export type StartCommand = 'node dist/cli.js' | 'npm start' | 'bare fastify' | 'domain floor'
 
-const BARE_SERVER = new URL('./bare-server.js', import.meta.url).pathname
+const SCRIPTS: Record<StartCommand, string> = {
+  'node dist/cli.js': 'dist/cli.js',
+  'npm start': 'dist/cli.js',
+  'bare fastify': new URL('./bare-server.js', import.meta.url).pathname,
+  'domain floor': new URL('./domain-floor-server.js', import.meta.url).pathname
+}
 
 /**
  * Starts the server as a user would, on a free port, and waits until it is healthy. Rate limiting is
@@ -29,7 +35,7 @@ const BARE_SERVER = new URL('./bare-server.js', import.meta.url).pathname
 export async function startServer (dbPath: string, command: StartCommand = 'node dist/cli.js', env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
   const started = process.hrtime.bigint()
-  const [file, args] = command === 'npm start' ? ['npm', ['start', '--silent']] : [process.execPath, [command === 'bare fastify' ? BARE_SERVER : 'dist/cli.js']]
+  const [file, args] = command === 'npm start' ? ['npm', ['start', '--silent']] : [process.execPath, [SCRIPTS[command]]]
   const child = spawn(file, args, {
     env: { ...process.env, PORT: String(port), INTERCOM_MOCK_DB: dbPath, LOG_LEVEL: 'warn', INTERCOM_MOCK_RATE_LIMIT: 'off', ...env },
     stdio: ['ignore', 'inherit', 'inherit']
